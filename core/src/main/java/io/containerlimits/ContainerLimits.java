@@ -1,0 +1,56 @@
+package io.containerlimits;
+
+import io.containerlimits.detect.Detection;
+import io.containerlimits.detect.Detector;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+
+/**
+ * The entry point for applications: the CPU and memory limits of the container this JVM runs in.
+ *
+ * <pre>{@code
+ * Limits limits = ContainerLimits.detect();
+ * int threads = limits.cpuCount();
+ * Long bytes = limits.memoryLimit().orElse(null);
+ * }</pre>
+ *
+ * <p>Detection reads a handful of small files under {@code /proc} and {@code /sys/fs/cgroup} and never throws: what
+ * cannot be read is reported as unknown with its reason.
+ */
+public final class ContainerLimits {
+
+    private ContainerLimits() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Detects with the settings of the environment ({@code CONTAINER_LIMITS_*}); malformed ones are ignored. */
+    public static Limits detect() {
+        return detect(Settings.resolve(null, System.getenv(), new ArrayList<String>()));
+    }
+
+    /** Detects and applies {@code settings}; {@code settings.root()} says where the files are read. */
+    public static Limits detect(Settings settings) {
+        Detection detection;
+        try {
+            detection = Detector.detect(Paths.get(settings.root()));
+        } catch (Throwable t) {
+            // Detector already catches per value; this is the last line, so that nothing reaches the caller.
+            detection = Detection.unknown("detection failed: " + t);
+        }
+        return apply(settings, detection);
+    }
+
+    /** Applies the policy of {@code settings} to a detection. */
+    static Limits apply(Settings settings, Detection detection) {
+        int affinity = detection.affinity().isFound()
+                ? Math.max(1, detection.affinity().value())
+                : Runtime.getRuntime().availableProcessors();
+        Double quota = detection.cpuQuota().isFound() ? detection.cpuQuota().value() : null;
+        int count = CpuPolicy.count(settings, quota, affinity);
+        CpuSource source = CpuPolicy.source(settings, quota);
+        Finding<Long> memory = settings.memory() != null
+                ? Finding.found(settings.memory(), "memory= setting")
+                : detection.memoryLimit();
+        return new Limits(count, source, affinity, memory, settings, detection);
+    }
+}

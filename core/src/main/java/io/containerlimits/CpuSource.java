@@ -1,0 +1,11 @@
+package io.containerlimits;
+
+/** What decided the effective CPU count of a {@link Limits}. */
+public enum CpuSource {
+    /** The {@code cpus=} setting (agent argument, environment or command-line option). */
+    OVERRIDE,
+    /** A cgroup CPU quota, rounded by the policy and bounded by the affinity count. */
+    QUOTA,
+    /** No quota: the CPUs this process may run on ({@code Cpus_allowed_list}, or the JVM's own count). */
+    AFFINITY
+}

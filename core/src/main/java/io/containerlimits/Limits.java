@@ -1,0 +1,108 @@
+package io.containerlimits;
+
+import io.containerlimits.detect.Detection;
+
+/**
+ * An immutable snapshot of this process's CPU and memory limits, after the policy.
+ *
+ * <p>Obtained from {@link ContainerLimits#detect()}. Every detected value is a {@link Finding}: found with its source,
+ * none, or unknown with its reason.
+ */
+public final class Limits {
+
+    private final int cpuCount;
+    private final CpuSource cpuSource;
+    private final int affinity;
+    private final Finding<Long> memoryLimit;
+    private final Settings settings;
+    private final Detection detection;
+
+    Limits(int cpuCount, CpuSource cpuSource, int affinity, Finding<Long> memoryLimit, Settings settings,
+            Detection detection) {
+        this.cpuCount = cpuCount;
+        this.cpuSource = cpuSource;
+        this.affinity = affinity;
+        this.memoryLimit = memoryLimit;
+        this.settings = settings;
+        this.detection = detection;
+    }
+
+    /** The effective CPU count after the policy: what {@code availableProcessors()} should say. Always at least 1. */
+    public int cpuCount() {
+        return cpuCount;
+    }
+
+    /** What decided {@link #cpuCount()}. */
+    public CpuSource cpuSource() {
+        return cpuSource;
+    }
+
+    /**
+     * The governing CPU quota in CPUs ({@code 1.5}, not {@code 150000}): the minimum over every cgroup level, before
+     * rounding and not capped by affinity.
+     */
+    public Finding<Double> cpuQuota() {
+        return detection.cpuQuota();
+    }
+
+    /** The number of CPUs this process may run on: {@code Cpus_allowed_list}, else the JVM's own count. */
+    public int affinity() {
+        return affinity;
+    }
+
+    /** Where {@link #affinity()} came from. */
+    public Finding<Integer> affinityFinding() {
+        return detection.affinity();
+    }
+
+    /** The hard memory limit in bytes: the {@code memory=} override if given, else the minimum over levels. */
+    public Finding<Long> memoryLimit() {
+        return memoryLimit;
+    }
+
+    /** The detected hard memory limit, whatever the override says. */
+    public Finding<Long> detectedMemoryLimit() {
+        return detection.memoryLimit();
+    }
+
+    /** v2 {@code memory.high}: where the kernel starts throttling and reclaiming, not a kill limit. */
+    public Finding<Long> memoryHigh() {
+        return detection.memoryHigh();
+    }
+
+    /** Swap the cgroup may use beyond {@link #memoryLimit()}, in bytes. */
+    public Finding<Long> swapLimit() {
+        return detection.swapLimit();
+    }
+
+    /** Current memory usage of this process's cgroup, in bytes. */
+    public Finding<Long> memoryUsage() {
+        return detection.memoryUsage();
+    }
+
+    /** The cpu controller's version and directory, or {@code null} when there is none. */
+    public String cpuCgroup() {
+        return detection.cpuCgroup();
+    }
+
+    /** The memory controller's version and directory, or {@code null} when there is none. */
+    public String memoryCgroup() {
+        return detection.memoryCgroup();
+    }
+
+    /** The settings the policy used. */
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The raw detection, notes included (for reports and {@code log=debug}). */
+    public Detection detection() {
+        return detection;
+    }
+
+    @Override
+    public String toString() {
+        return "Limits[cpus=" + cpuCount + " (" + cpuSource + "), quota=" + cpuQuota() + ", affinity=" + affinity
+                + ", memory=" + memoryLimit + "]";
+    }
+}

@@ -1,0 +1,101 @@
+package io.containerlimits;
+
+import java.math.BigDecimal;
+
+/**
+ * Parses the numbers users write in settings: CPU counts ({@code 2}, {@code 1.5}, {@code 500m}) and memory sizes
+ * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}).
+ *
+ * <p>Every failure is an {@link IllegalArgumentException} whose message quotes the input.
+ */
+public final class Quantities {
+
+    private Quantities() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * A CPU quantity in CPUs: {@code "2" -> 2.0}, {@code "1.5" -> 1.5}, {@code "500m" -> 0.5} (Kubernetes millicores).
+     *
+     * @param allowZero whether {@code 0} is valid ({@code reserve-cpus}) or not ({@code cpus})
+     */
+    public static double parseCpus(String text, boolean allowZero) {
+        String t = text.trim();
+        boolean milli = t.endsWith("m");
+        String number = milli ? t.substring(0, t.length() - 1) : t;
+        double value;
+        try {
+            value = decimal(number).doubleValue();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a CPU quantity: \"" + text + "\"");
+        }
+        if (milli) {
+            value = value / 1000.0;
+        }
+        if (Double.isNaN(value) || Double.isInfinite(value) || value < 0 || (!allowZero && value == 0)
+                || value > 1 << 20) {
+            throw new IllegalArgumentException("out of range: \"" + text + "\"");
+        }
+        return value;
+    }
+
+    /**
+     * A memory size in bytes. Suffixes {@code k}, {@code m}, {@code g}, {@code t} (either case, optionally followed
+     * by {@code b}) and {@code Ki}, {@code Mi}, {@code Gi}, {@code Ti} are all 1024-based: {@code "256m"} and
+     * {@code "256Mi"} are both 268435456.
+     */
+    public static long parseBytes(String text) {
+        String t = text.trim();
+        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        if (lower.endsWith("i")) {
+            lower = lower.substring(0, lower.length() - 1);
+        } else if (lower.endsWith("b") && lower.length() > 1 && Character.isLetter(lower.charAt(lower.length() - 2))) {
+            lower = lower.substring(0, lower.length() - 1);
+        }
+        int shift = 0;
+        if (!lower.isEmpty()) {
+            switch (lower.charAt(lower.length() - 1)) {
+                case 'k': shift = 10; break;
+                case 'm': shift = 20; break;
+                case 'g': shift = 30; break;
+                case 't': shift = 40; break;
+                default: shift = -1;
+            }
+        }
+        if (shift == -1 && t.length() != lower.length()) {
+            // "12i" or "12b" alone: a suffix without a unit.
+            throw new IllegalArgumentException("not a memory size: \"" + text + "\"");
+        }
+        String number = shift > 0 ? lower.substring(0, lower.length() - 1) : lower;
+        BigDecimal bytes;
+        try {
+            bytes = decimal(number).multiply(BigDecimal.valueOf(1L << Math.max(shift, 0)));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not a memory size: \"" + text + "\"");
+        }
+        if (bytes.signum() <= 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+            throw new IllegalArgumentException("out of range: \"" + text + "\"");
+        }
+        return bytes.longValue();
+    }
+
+    /** A plain decimal number: digits with at most one point, no sign, no exponent. */
+    private static BigDecimal decimal(String number) {
+        if (number.isEmpty() || number.length() > 32) {
+            throw new IllegalArgumentException(number);
+        }
+        boolean digit = false;
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (c != '.') {
+                throw new IllegalArgumentException(number);
+            }
+        }
+        if (!digit || number.indexOf('.') != number.lastIndexOf('.')) {
+            throw new IllegalArgumentException(number);
+        }
+        return new BigDecimal(number);
+    }
+}
