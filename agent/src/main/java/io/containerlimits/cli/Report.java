@@ -81,8 +81,12 @@ final class Report {
     }
 
     private static String bytesFinding(Finding<Long> f) {
-        return f.isFound() ? pad(Sizes.human(f.value()), VALUE) + " " + f.value() + " B, " + f.source()
-                : describeMissing(f);
+        if (!f.isFound()) {
+            return describeMissing(f);
+        }
+        String human = Sizes.human(f.value());
+        // The exact byte count too, unless the human form already is one ("0 B").
+        return pad(human, VALUE) + " " + (human.endsWith(" B") ? "" : f.value() + " B, ") + f.source();
     }
 
     private static String describeMissing(Finding<?> f) {
