@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
 
 /** What happened to each class, counted overall and per jar. Single-threaded, like the harness. */
@@ -66,7 +67,7 @@ final class LinkTally {
         return Collections.unmodifiableMap(errors);
     }
 
-    int total(java.util.function.ToIntFunction<PerJar> counter) {
+    private int total(ToIntFunction<PerJar> counter) {
         return jars.values().stream().mapToInt(counter).sum();
     }
 
@@ -90,7 +91,7 @@ final class LinkTally {
         return fields;
     }
 
-    private String perJar(java.util.function.ToIntFunction<PerJar> counter) {
+    private String perJar(ToIntFunction<PerJar> counter) {
         return jars.entrySet().stream().map(e -> e.getKey() + ":" + counter.applyAsInt(e.getValue()))
                 .collect(Collectors.joining(","));
     }

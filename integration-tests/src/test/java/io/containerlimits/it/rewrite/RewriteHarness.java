@@ -1,6 +1,7 @@
 package io.containerlimits.it.rewrite;
 
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -83,6 +84,8 @@ public final class RewriteHarness {
         fields.put("rewriteFailures", classes.rewriteFailures().size());
         fields.put("duplicates", classes.duplicates());
         fields.put("helperLoader", helperLoader(loader));
+        // HotSpot does not expose BytecodeVerificationLocal; the argument list says whether -Xverify:all reached the JVM.
+        fields.put("verifyAll", ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xverify:all"));
         fields.put("rewriteMillis", (rewritten - start) / 1_000_000);
         fields.put("linkMillis", (linked - rewritten) / 1_000_000);
         classes.rewriteFailures().forEach(failure -> System.out.println("REWRITE-FAILURE\t" + failure));

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,6 +71,7 @@ class RewriteSafetyTest {
             assertTrue(callSitesByJar.get(jar) > 0, jar + " calls availableProcessors, so it is rewritten: " + summary);
         }
         assertEquals("app", summary.get("helperLoader"), "the helper the call sites name resolves from the loader");
+        assertEquals("true", summary.get("verifyAll"), "the forked JVM ran with -Xverify:all");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -147,7 +149,7 @@ class RewriteSafetyTest {
         Map<String, Path> jars = new LinkedHashMap<>();
         for (String artifact : ARTIFACTS) {
             Path jar = classPath.stream()
-                    .filter(p -> p.getFileName().toString().matches(java.util.regex.Pattern.quote(artifact) + "-\\d.*\\.jar"))
+                    .filter(p -> p.getFileName().toString().matches(Pattern.quote(artifact) + "-\\d.*\\.jar"))
                     .findFirst().orElseThrow(() -> new AssertionError(artifact + " jar not on the test class path"));
             jars.put(artifact, jar);
         }
