@@ -3,6 +3,7 @@ package io.containerlimits.it.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containerlimits.it.support.Prerequisites;
 import io.containerlimits.it.support.TestJdks;
 import java.io.File;
 import java.io.IOException;
@@ -126,6 +127,7 @@ class RewriteSafetyTest {
     /** Runs the harness in a forked JVM of {@code jdk} with {@code -Xverify:all}; returns its summary fields. */
     private static Map<String, String> harness(TestJdks jdk, RewriteVariant variant, Linking linking,
             Map<String, Path> jars) throws IOException, InterruptedException {
+        Prerequisites.require(Files.isExecutable(jdk.java()), jdk + " at " + jdk.java());
         List<String> command = new ArrayList<>(List.of(jdk.java().toString(),
                 "-Xverify:all", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                 "-cp", TestJdks.testClasses() + File.pathSeparator + TestJdks.agentJar(),
