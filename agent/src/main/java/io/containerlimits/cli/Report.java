@@ -1,0 +1,117 @@
+package io.containerlimits.cli;
+
+import io.containerlimits.Finding;
+import io.containerlimits.Limits;
+import io.containerlimits.Settings;
+import io.containerlimits.Version;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code report} subcommand: a short human report, one aligned line per value.
+ *
+ * <pre>
+ * container-limits 0.1.0
+ * CPUs          2         quota 1.5, rounded ceil, capped by affinity 4
+ *   quota       1.5       cpu.max at /sys/fs/cgroup/app
+ * ...
+ * </pre>
+ */
+final class Report {
+
+    /** Width of the label column. */
+    private static final int LABEL = 15;
+    /** Width of the value column. */
+    private static final int VALUE = 12;
+
+    private Report() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** The report lines; {@code verbose} adds the detection notes. */
+    static List<String> of(Limits limits, JvmValues jvm, String agentLine, boolean verbose) {
+        Settings settings = limits.settings();
+        List<String> lines = new ArrayList<String>();
+        lines.add("container-limits " + Version.get() + ("/".equals(settings.root()) ? "" : " (root " + settings.root()
+                + ")"));
+        lines.add(line("CPUs", String.valueOf(limits.cpuCount()), derivation(limits)));
+        lines.add(line("  quota", cpuFinding(limits.cpuQuota())));
+        lines.add(line("  affinity", String.valueOf(limits.affinity()), limits.affinityFinding().isFound()
+                ? limits.affinityFinding().source()
+                : "the JVM's own count: " + limits.affinityFinding().reason()));
+        lines.add(line("  cgroup", text(limits.cpuCgroup())));
+        lines.add(line("Memory limit", bytesFinding(limits.memoryLimit())));
+        if (settings.memory() != null) {
+            lines.add(line("  detected", bytesFinding(limits.detectedMemoryLimit())));
+        }
+        lines.add(line("  high", bytesFinding(limits.memoryHigh())));
+        lines.add(line("  swap", bytesFinding(limits.swapLimit())));
+        lines.add(line("  usage", bytesFinding(limits.memoryUsage())));
+        lines.add(line("  cgroup", text(limits.memoryCgroup())));
+        lines.add(line("JVM", "availableProcessors " + jvm.availableProcessors() + ", maxMemory "
+                + Sizes.human(jvm.maxMemory()) + " (Java " + jvm.javaVersion() + ")"));
+        lines.add(line("Agent", agentLine));
+        if (verbose) {
+            for (String note : limits.detection().notes()) {
+                lines.add(line("  note", note));
+            }
+        }
+        return lines;
+    }
+
+    /** How the count was reached: {@code quota 1.5 - reserve 0.5, rounded floor, min 1, capped by affinity 4}. */
+    static String derivation(Limits limits) {
+        Settings s = limits.settings();
+        String policy = ", rounded " + s.rounding().key() + ", min " + s.minCpus();
+        switch (limits.cpuSource()) {
+            case OVERRIDE:
+                return "override cpus=" + number(s.cpus()) + policy + " (not bounded by affinity)";
+            case QUOTA:
+                String reserve = s.reserveCpus() > 0 ? " - reserve " + number(s.reserveCpus()) : "";
+                return "quota " + number(limits.cpuQuota().value()) + reserve + policy + ", capped by affinity "
+                        + limits.affinity();
+            default:
+                return "affinity: no quota applies";
+        }
+    }
+
+    private static String cpuFinding(Finding<Double> f) {
+        return f.isFound() ? pad(number(f.value()), VALUE) + " " + f.source() : describeMissing(f);
+    }
+
+    private static String bytesFinding(Finding<Long> f) {
+        return f.isFound() ? pad(Sizes.human(f.value()), VALUE) + " " + f.value() + " B, " + f.source()
+                : describeMissing(f);
+    }
+
+    private static String describeMissing(Finding<?> f) {
+        return pad(f.status() == Finding.Status.NONE ? "none" : "unknown", VALUE) + " " + f.reason();
+    }
+
+    private static String text(String value) {
+        return value == null ? "none" : value;
+    }
+
+    private static String line(String label, String value, String detail) {
+        return line(label, pad(value, VALUE) + " " + detail);
+    }
+
+    private static String line(String label, String rest) {
+        // Trailing blanks only: the indent of a sub-line is part of the layout.
+        return (pad(label, LABEL) + rest).replaceAll("\\s+$", "");
+    }
+
+    private static String pad(String s, int width) {
+        StringBuilder sb = new StringBuilder(s);
+        while (sb.length() < width) {
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** {@code 1.5 -> "1.5"}, {@code 2.0 -> "2"}. */
+    static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,64 @@
+package io.containerlimits.cli;
+
+import java.util.Locale;
+
+/** Writes byte counts for people ({@code 94 MiB}) and for JVM options ({@code 94M}, {@code 30665K}). */
+public final class Sizes {
+
+    /** Bytes in a KiB. */
+    public static final long KIB = 1024L;
+    /** Bytes in a MiB. */
+    public static final long MIB = 1024L * KIB;
+    /** Bytes in a GiB. */
+    public static final long GIB = 1024L * MIB;
+
+    private Sizes() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * A JVM size option value: whole MiB as {@code M}, else whole KiB as {@code K} (rounded up, so that the JVM never
+     * gets less than was calculated), e.g. {@code 98566144 -> "94M"}, {@code 31400000 -> "30665K"}.
+     */
+    public static String jvm(long bytes) {
+        if (bytes % MIB == 0) {
+            return bytes / MIB + "M";
+        }
+        return ceilDiv(bytes, KIB) + "K";
+    }
+
+    /** For reports: {@code 268435456 -> "256 MiB"}, {@code 31400960 -> "29.9 MiB"}, {@code 1610612736 -> "1.5 GiB"}. */
+    public static String human(long bytes) {
+        if (bytes >= GIB) {
+            return scaled(bytes, GIB, "GiB");
+        }
+        if (bytes >= MIB) {
+            return scaled(bytes, MIB, "MiB");
+        }
+        if (bytes >= KIB) {
+            return scaled(bytes, KIB, "KiB");
+        }
+        return bytes + " B";
+    }
+
+    /** {@code bytes} rounded up to a multiple of {@code unit}. */
+    public static long roundUp(long bytes, long unit) {
+        return ceilDiv(bytes, unit) * unit;
+    }
+
+    /** {@code bytes} rounded down to a multiple of {@code unit}. */
+    public static long roundDown(long bytes, long unit) {
+        return bytes / unit * unit;
+    }
+
+    private static long ceilDiv(long value, long unit) {
+        return (value + unit - 1) / unit;
+    }
+
+    private static String scaled(long bytes, long unit, String name) {
+        if (bytes % unit == 0) {
+            return bytes / unit + " " + name;
+        }
+        return String.format(Locale.ROOT, "%.1f %s", (double) bytes / unit, name);
+    }
+}
