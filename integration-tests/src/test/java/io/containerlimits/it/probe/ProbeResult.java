@@ -1,0 +1,95 @@
+package io.containerlimits.it.probe;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * The line {@link Probe} prints, parsed: {@code PROBE<TAB>key=value<TAB>...} into its fields.
+ *
+ * <p>Pure parsing, no process handling, so that the cgroup and the Docker tests read the line the same way.
+ *
+ * @param values every field of the line, in key order
+ */
+public record ProbeResult(Map<String, String> values) {
+
+    /** Prefix of the fields that hold system properties: {@code prop.<name>=<value>}. */
+    private static final String PROPERTY_PREFIX = "prop.";
+
+    /** Prefix of the properties the agent publishes. */
+    private static final String PUBLISHED_PREFIX = "container.limits.";
+
+    public ProbeResult {
+        values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+    }
+
+    /**
+     * Finds the probe line in a process's stdout and parses it.
+     *
+     * @param stdout  everything the process printed
+     * @param context describes the run, for the message when there is no probe line
+     * @throws IllegalArgumentException when no line starts with {@code PROBE<TAB>}
+     */
+    public static ProbeResult parse(String stdout, Supplier<String> context) {
+        String marker = Probe.MARKER + "\t";
+        String line = stdout.lines().filter(l -> l.startsWith(marker)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no " + Probe.MARKER + " line in\n" + context.get()));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String field : line.substring(marker.length()).split("\t")) {
+            int eq = field.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("malformed field \"" + field + "\" in " + line);
+            }
+            values.put(field.substring(0, eq), field.substring(eq + 1));
+        }
+        return new ProbeResult(values);
+    }
+
+    /** A field's value; fails naming the field and the whole line when it is missing. */
+    public String get(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no field " + key + " in " + this);
+        }
+        return value;
+    }
+
+    /** A numeric field, such as {@code availableProcessors}; {@code n/a} and other text fail. */
+    public int intValue(String key) {
+        return Integer.parseInt(get(key));
+    }
+
+    /** {@code Runtime.availableProcessors()} as the probe's own (rewritable) call site saw it. */
+    public int availableProcessors() {
+        return intValue("availableProcessors");
+    }
+
+    /** Parallelism of {@code ForkJoinPool.commonPool()}. */
+    public int commonPool() {
+        return intValue("commonPool");
+    }
+
+    /** A system property the probe reports, when it is set. */
+    public Optional<String> property(String name) {
+        return Optional.ofNullable(values.get(PROPERTY_PREFIX + name));
+    }
+
+    /** The {@code container.limits.*} properties the agent published, by property name. */
+    public Map<String, String> publishedProperties() {
+        Map<String, String> published = new TreeMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(PROPERTY_PREFIX + PUBLISHED_PREFIX)) {
+                published.put(key.substring(PROPERTY_PREFIX.length()), value);
+            }
+        });
+        return published;
+    }
+
+    /** The fields as {@code key=value} pairs, for messages. */
+    @Override
+    public String toString() {
+        return values.toString();
+    }
+}
