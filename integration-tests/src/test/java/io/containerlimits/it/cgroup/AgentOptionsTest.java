@@ -100,11 +100,11 @@ class AgentOptionsTest {
                 .runProbe();
         ProbeResult control = probe(ForkedJvm.on(jdk));
 
+        assertEquals(0, twice.exitCode(), twice::toString);
         ProbeResult agent = twice.probe();
         Figures.print("agent twice (-javaagent + JAVA_TOOL_OPTIONS), cpus=4: availableProcessors/commonPool", jdk,
                 agent.availableProcessors() + "/" + agent.commonPool(),
                 control.availableProcessors() + "/" + control.commonPool());
-        assertEquals(0, twice.exitCode(), twice::toString);
         assertEquals(4, agent.availableProcessors(), twice::toString);
         assertEquals(3, agent.commonPool(), twice::toString);
         assertEquals(List.of(PICKED_UP + " " + option), twice.stderrLines(), "only the JVM's own line on stderr");
@@ -117,11 +117,11 @@ class AgentOptionsTest {
         int hostCpus = Figures.hostCpus();
 
         JvmRun run = ForkedJvm.on(jdk).withAgent("cpus=banana").runProbe();
+        assertEquals(0, run.exitCode(), run::toString);
 
         Figures.print("cpus=banana: exit/availableProcessors/stderr lines", jdk,
                 run.exitCode() + "/" + run.probe().availableProcessors() + "/" + run.stderrLines().size(),
                 "0/" + hostCpus + "/0");
-        assertEquals(0, run.exitCode(), run::toString);
         assertEquals(1, run.stderrLines().size(), () -> "one line on stderr: " + run);
         assertTrue(run.stderrLines().get(0).contains("banana"), () -> "the line names the bad value: " + run);
         assertEquals(hostCpus, run.probe().availableProcessors(), () -> "the JVM's own count stands: " + run);
