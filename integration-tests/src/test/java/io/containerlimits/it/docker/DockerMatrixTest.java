@@ -18,14 +18,11 @@ import io.containerlimits.it.cgroup.TinyJson;
 import io.containerlimits.it.probe.ProbeResult;
 import io.containerlimits.it.support.Prerequisites;
 import io.containerlimits.it.support.TestJdks;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,11 +53,54 @@ class DockerMatrixTest {
             "io.grpc.netty.shaded.io.netty.availableProcessors", "reactor.schedulers.defaultPoolSize",
             "JETTY_AVAILABLE_PROCESSORS");
 
-    /** Each row's container runs once; the tests for JDK 17 and 25 share its output. */
-    private static final Map<String, Map<String, ContainerScript.Output>> ROWS = new ConcurrentHashMap<>();
-
     /** The CPUs the host lets this test run on: what an unlimited container gets. */
     private static final int HOST_CPUS = Runtime.getRuntime().availableProcessors();
+
+    /** No limits: the agent alone, the agent given twice, and the control. */
+    private static final ContainerRow UNLIMITED = new ContainerRow(ContainerFlags.none(),
+            on -> List.of(probe("agent", on, agent("")), control("control", on),
+                    // Both ask for log=info, so that each start that applies prints its one summary line.
+                    probe("twice", on, Map.of("JAVA_TOOL_OPTIONS", agent("log=info")), agent("log=info"))));
+
+    /** Half a CPU: hidden from the JVM (the agent alone sees it), and overridden to 4 by argument and environment. */
+    private static final ContainerRow HALF_CPU = new ContainerRow(cpus(0.5),
+            on -> List.of(probe("agent-no-support", on, agent(""), NO_CONTAINER_SUPPORT),
+                    control("control-no-support", on, NO_CONTAINER_SUPPORT),
+                    probe("cpus-argument", on, agent("cpus=4")),
+                    probe("cpus-environment", on, Map.of("CONTAINER_LIMITS_CPUS", "4"), agent("")),
+                    probe("cpus-millicores", on, Map.of("CONTAINER_LIMITS_CPUS", "4000m"), agent("")),
+                    control("control", on)));
+
+    /** A fractional quota, rounded both ways. */
+    private static final ContainerRow ONE_AND_A_HALF_CPUS = new ContainerRow(cpus(1.5),
+            on -> List.of(probe("floor", on, agent("rounding=floor"), NO_CONTAINER_SUPPORT),
+                    probe("ceil", on, agent(""), NO_CONTAINER_SUPPORT),
+                    control("control", on, NO_CONTAINER_SUPPORT)));
+
+    /** A quota of 3 CPUs, above what the host has. */
+    private static final ContainerRow QUOTA_OF_THREE = new ContainerRow(cpuQuota(300_000, 100_000),
+            on -> List.of(probe("agent", on, agent("")), control("control", on)));
+
+    /** Pinned to CPU 1. */
+    private static final ContainerRow CPUSET_OF_ONE = new ContainerRow(cpusetCpus("1"),
+            on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
+                    control("control", on, NO_CONTAINER_SUPPORT)));
+
+    /** Half the default CPU weight. */
+    private static final ContainerRow SHARES = new ContainerRow(cpuShares(512),
+            on -> List.of(probe("agent", on, agent("")), control("control", on)));
+
+    /** 256 MiB without swap, seen by the JVM or hidden from it. */
+    private static final ContainerRow MEMORY = new ContainerRow(memoryWithoutSwap(MEMORY_LIMIT),
+            on -> List.of(probe("agent", on, agent("")),
+                    probe("agent-no-support", on, agent(""), NO_CONTAINER_SUPPORT),
+                    control("control-no-support", on, NO_CONTAINER_SUPPORT)));
+
+    /** Half a CPU and 256 MiB in a private cgroup namespace, where the cgroup paths are {@code /}. */
+    private static final ContainerRow PRIVATE_CGROUP_NAMESPACE = new ContainerRow(
+            privateCgroupNamespace().and(cpus(0.5)).and(memoryWithoutSwap(MEMORY_LIMIT)),
+            on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
+                    control("control", on, NO_CONTAINER_SUPPORT)));
 
     @BeforeAll
     static void engineAndImage() {
@@ -71,10 +111,8 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void withoutLimitsTheAgentOnlyPublishes(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("no-limits", ContainerFlags.none(),
-                on -> List.of(probe("agent", on, agent("")), control("control", on)));
-        ProbeResult agent = result(row, "agent", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult agent = UNLIMITED.probe("agent", jdk);
+        ProbeResult control = UNLIMITED.probe("control", jdk);
 
         assertSizedFor(agent, HOST_CPUS, jdk);
         assertSizedFor(control, HOST_CPUS, jdk);
@@ -87,11 +125,8 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void halfACpuIsOneCpuEverywhereWhereTheJvmCannotSeeIt(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("cpus-0.5", cpus(0.5),
-                on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
-                        control("control", on, NO_CONTAINER_SUPPORT)));
-        ProbeResult agent = result(row, "agent", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult agent = HALF_CPU.probe("agent-no-support", jdk);
+        ProbeResult control = HALF_CPU.probe("control-no-support", jdk);
 
         assertSizedFor(agent, 1, jdk);
         assertPoolProperties(agent, 1, jdk);
@@ -104,13 +139,9 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void oneAndAHalfCpusRoundDownWithFloorAndUpByDefault(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("cpus-1.5", cpus(1.5),
-                on -> List.of(probe("floor", on, agent("rounding=floor"), NO_CONTAINER_SUPPORT),
-                        probe("ceil", on, agent(""), NO_CONTAINER_SUPPORT),
-                        control("control", on, NO_CONTAINER_SUPPORT)));
-        ProbeResult floor = result(row, "floor", jdk);
-        ProbeResult ceil = result(row, "ceil", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult floor = ONE_AND_A_HALF_CPUS.probe("floor", jdk);
+        ProbeResult ceil = ONE_AND_A_HALF_CPUS.probe("ceil", jdk);
+        ProbeResult control = ONE_AND_A_HALF_CPUS.probe("control", jdk);
 
         assertSizedFor(floor, 1, jdk);
         assertPoolProperties(floor, 1, jdk);
@@ -126,10 +157,8 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void aQuotaAboveTheCpusIsBoundByAffinity(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("quota-3", cpuQuota(300_000, 100_000),
-                on -> List.of(probe("agent", on, agent("")), control("control", on)));
-        ProbeResult agent = result(row, "agent", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult agent = QUOTA_OF_THREE.probe("agent", jdk);
+        ProbeResult control = QUOTA_OF_THREE.probe("control", jdk);
 
         int expected = Math.min(3, HOST_CPUS);
         assertSizedFor(agent, expected, jdk);
@@ -143,11 +172,8 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void aCpusetOfOneCpuIsOneCpu(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("cpuset-1", cpusetCpus("1"),
-                on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
-                        control("control", on, NO_CONTAINER_SUPPORT)));
-        ProbeResult agent = result(row, "agent", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult agent = CPUSET_OF_ONE.probe("agent", jdk);
+        ProbeResult control = CPUSET_OF_ONE.probe("control", jdk);
 
         assertSizedFor(agent, 1, jdk);
         // HotSpot reads affinity even without container support: the count already agrees, so no pool property.
@@ -161,10 +187,8 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void sharesAreNotALimit(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("shares-512", cpuShares(512),
-                on -> List.of(probe("agent", on, agent("")), control("control", on)));
-        ProbeResult agent = result(row, "agent", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult agent = SHARES.probe("agent", jdk);
+        ProbeResult control = SHARES.probe("control", jdk);
 
         assertSizedFor(agent, HOST_CPUS, jdk);
         assertNoPoolProperties(agent);
@@ -177,13 +201,9 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void aMemoryLimitIsPublishedWithAndWithoutContainerSupport(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("memory-256m", memoryWithoutSwap(MEMORY_LIMIT),
-                on -> List.of(probe("agent", on, agent("")),
-                        probe("agent-no-support", on, agent(""), NO_CONTAINER_SUPPORT),
-                        control("control-no-support", on, NO_CONTAINER_SUPPORT)));
-        ContainerScript.Output withSupport = row.get("agent@" + jdk.feature());
-        ContainerScript.Output withoutSupport = row.get("agent-no-support@" + jdk.feature());
-        ProbeResult control = result(row, "control-no-support", jdk);
+        ContainerScript.Output withSupport = MEMORY.output("agent", jdk);
+        ContainerScript.Output withoutSupport = MEMORY.output("agent-no-support", jdk);
+        ProbeResult control = MEMORY.probe("control-no-support", jdk);
 
         for (ContainerScript.Output output : List.of(withSupport, withoutSupport)) {
             ProbeResult agent = output.probe();
@@ -196,20 +216,16 @@ class DockerMatrixTest {
         assertTrue(Long.parseLong(control.get("maxMemory")) > MEMORY_LIMIT,
                 () -> "control without container support sizes its heap from the host: " + control);
         assertNothingPublished(control);
-        // Only the JVM whose heap cannot fit gets the agent's warning.
+        // Only the JVM whose heap cannot fit gets the agent's warning, which names the limit.
         assertEquals("", agentLines(withSupport), withSupport::toString);
-        assertFalse(agentLines(withoutSupport).isEmpty(), () -> "expected a heap warning: " + withoutSupport);
+        assertTrue(agentLines(withoutSupport).contains("256 MiB"), () -> "a heap warning: " + withoutSupport);
     }
 
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void aPrivateCgroupNamespaceShowsTheSameLimits(TestJdks jdk) {
-        ContainerFlags flags = privateCgroupNamespace().and(cpus(0.5)).and(memoryWithoutSwap(MEMORY_LIMIT));
-        Map<String, ContainerScript.Output> row = row("cgroupns-private", flags,
-                on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
-                        control("control", on, NO_CONTAINER_SUPPORT)));
-        ProbeResult agent = result(row, "agent", jdk);
-        ProbeResult control = result(row, "control", jdk);
+        ProbeResult agent = PRIVATE_CGROUP_NAMESPACE.probe("agent", jdk);
+        ProbeResult control = PRIVATE_CGROUP_NAMESPACE.probe("control", jdk);
 
         assertSizedFor(agent, 1, jdk);
         assertPoolProperties(agent, 1, jdk);
@@ -222,24 +238,19 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void anOverrideWinsOverTheQuotaFromArgumentsAndEnvironment(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("override-4", cpus(0.5),
-                on -> List.of(probe("argument", on, agent("cpus=4")),
-                        probe("environment", on, Map.of("CONTAINER_LIMITS_CPUS", "4"), agent("")),
-                        probe("millicores", on, Map.of("CONTAINER_LIMITS_CPUS", "4000m"), agent("")),
-                        control("control", on)));
-        ProbeResult control = result(row, "control", jdk);
-
-        for (String run : List.of("argument", "environment", "millicores")) {
-            ProbeResult agent = result(row, run, jdk);
+        for (String run : List.of("cpus-argument", "cpus-environment", "cpus-millicores")) {
+            ProbeResult agent = HALF_CPU.probe(run, jdk);
             assertSizedFor(agent, 4, jdk);
-            assertEquals(3, agent.intValue("commonPool"), () -> run + ": common pool of 4 CPUs: " + agent);
+            assertEquals(3, agent.commonPool(), () -> run + ": common pool of 4 CPUs: " + agent);
             assertPoolProperties(agent, 4, jdk);
             assertPublished(agent, 4, OptionalDouble.of(0.5), OptionalLong.empty());
         }
         // The command line reads the same environment variable, not the agent's arguments.
-        assertCli(result(row, "environment", jdk), 4, OptionalDouble.of(0.5), OptionalLong.empty());
-        assertCli(result(row, "argument", jdk), 1, OptionalDouble.of(0.5), OptionalLong.empty());
+        assertCli(HALF_CPU.probe("cpus-environment", jdk), 4, OptionalDouble.of(0.5), OptionalLong.empty());
+        assertCli(HALF_CPU.probe("cpus-millicores", jdk), 4, OptionalDouble.of(0.5), OptionalLong.empty());
+        assertCli(HALF_CPU.probe("cpus-argument", jdk), 1, OptionalDouble.of(0.5), OptionalLong.empty());
         // HotSpot alone sees the quota: one CPU.
+        ProbeResult control = HALF_CPU.probe("control", jdk);
         assertSizedFor(control, 1, jdk);
         assertNothingPublished(control);
     }
@@ -247,32 +258,17 @@ class DockerMatrixTest {
     @ParameterizedTest
     @EnumSource(TestJdks.class)
     void anAgentGivenTwiceIsAppliedOnceWithoutError(TestJdks jdk) {
-        Map<String, ContainerScript.Output> row = row("twice", ContainerFlags.none(),
-                on -> List.of(probe("twice", on, Map.of("JAVA_TOOL_OPTIONS", agent("")), agent(""))));
-        ContainerScript.Output twice = row.get("twice@" + jdk.feature());
+        ContainerScript.Output twice = UNLIMITED.output("twice", jdk);
         ProbeResult agent = twice.probe();
 
         assertSizedFor(agent, HOST_CPUS, jdk);
         assertNoPoolProperties(agent);
         assertPublished(agent, HOST_CPUS, OptionalDouble.empty(), OptionalLong.empty());
-        String stderr = twice.stderr().replaceAll("(?m)^Picked up JAVA_TOOL_OPTIONS:.*\n", "");
-        assertEquals("", stderr, () -> "the second -javaagent must be silent: " + twice);
-    }
-
-    /** Runs the row's container the first time a test asks for it, with {@code runs} for each JDK. */
-    private static Map<String, ContainerScript.Output> row(String name, ContainerFlags flags,
-            Function<TestJdks, List<JvmRun>> runs) {
-        return ROWS.computeIfAbsent(name, key -> {
-            List<JvmRun> all = new ArrayList<>();
-            for (TestJdks jdk : TestJdks.values()) {
-                all.addAll(runs.apply(jdk));
-            }
-            return ContainerScript.runAll(flags, all);
-        });
-    }
-
-    private static ProbeResult result(Map<String, ContainerScript.Output> row, String run, TestJdks jdk) {
-        return row.get(run + "@" + jdk.feature()).probe();
+        List<String> stderr = twice.stderr().lines().filter(line -> !line.startsWith("Picked up JAVA_TOOL_OPTIONS:"))
+                .toList();
+        assertEquals(1, stderr.size(), () -> "one summary line, nothing else: " + twice);
+        assertTrue(stderr.get(0).startsWith("container-limits ") && stderr.get(0).contains("cpus=" + HOST_CPUS),
+                () -> "the summary line: " + twice);
     }
 
     /** The lines on a run's standard error that the agent printed. */

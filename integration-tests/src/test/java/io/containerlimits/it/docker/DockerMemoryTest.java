@@ -45,8 +45,9 @@ class DockerMemoryTest {
         JdkContainer.Ended ended = hog(jdk, false, agent(""), "-Xmx1g");
 
         assertKilled(ended);
-        String warning = ended.stderr().lines().filter(line -> line.startsWith("container-limits")).findFirst()
-                .orElseThrow(() -> new AssertionError("no agent warning on stderr: " + ended.describe()));
+        String warning = ended.stderr().lines()
+                .filter(line -> line.startsWith("container-limits") && line.contains("256 MiB")).findFirst()
+                .orElseThrow(() -> new AssertionError("no agent warning naming the limit: " + ended.describe()));
         int warned = ended.combined().indexOf(warning);
         int allocating = ended.combined().indexOf(HeapHog.HOLDING);
         assertTrue(allocating >= 0 && warned < allocating,
