@@ -58,11 +58,15 @@ start_engine() {
   dockerd=$(command -v dockerd || echo /usr/sbin/dockerd)
   mkdir -p "$(dirname "$DOCKERD_LOG")"
   setsid nohup "$dockerd" >>"$DOCKERD_LOG" 2>&1 </dev/null &
-  local deadline=$((SECONDS + DOCKERD_WAIT_SECONDS))
+  local pid=$! deadline=$((SECONDS + DOCKERD_WAIT_SECONDS)) problem=
   until engine_answers; do
-    if [ "$SECONDS" -ge "$deadline" ]; then
-      printf 'docker-setup: ERROR: dockerd did not answer within %ss; last lines of %s:\n' \
-        "$DOCKERD_WAIT_SECONDS" "$DOCKERD_LOG" >&2
+    if ! kill -0 "$pid" 2>/dev/null && ! engine_answers; then
+      problem="dockerd exited"
+    elif [ "$SECONDS" -ge "$deadline" ]; then
+      problem="dockerd did not answer within ${DOCKERD_WAIT_SECONDS}s"
+    fi
+    if [ -n "$problem" ]; then
+      printf 'docker-setup: ERROR: %s; Docker cannot run here. Last lines of %s:\n' "$problem" "$DOCKERD_LOG" >&2
       tail -n 30 "$DOCKERD_LOG" >&2 || true
       exit 1
     fi
