@@ -8,6 +8,7 @@ import io.containerlimits.Version;
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Agent {
     private UserJvmOptions options;
 
     Agent(Settings settings, Map<String, String> environment, Instrumentation instrumentation, Class<?> premainClass,
-            Log log, Properties properties, int javaFeature) {
+            Log log, Properties properties, int javaFeature, UserJvmOptions options) {
         this.settings = settings;
         this.environment = environment;
         this.instrumentation = instrumentation;
@@ -51,15 +52,25 @@ final class Agent {
         this.log = log;
         this.writer = new PropertyWriter(properties, log);
         this.javaFeature = javaFeature;
+        this.options = options;
     }
 
     /** Called by the trampoline, once per JVM. */
     static void start(String arguments, Instrumentation instrumentation, Class<?> premainClass) {
+        start(arguments, System.getenv(), instrumentation, premainClass, System.err, System.getProperties(), null);
+    }
+
+    /**
+     * The whole start, every input a parameter.
+     *
+     * @param options the JVM options, or {@code null} to read this process's when (and only when) they are needed
+     */
+    static void start(String arguments, Map<String, String> environment, Instrumentation instrumentation,
+            Class<?> premainClass, PrintStream err, Properties properties, UserJvmOptions options) {
         long started = System.nanoTime();
-        Map<String, String> environment = System.getenv();
         List<String> problems = new ArrayList<String>();
         Settings settings = Settings.resolve(arguments, environment, problems);
-        Log log = new Log(settings.log(), System.err);
+        Log log = new Log(settings.log(), err);
         for (String problem : problems) {
             log.warnLine(problem);
         }
@@ -67,8 +78,8 @@ final class Agent {
             log.debug("enabled=false: nothing read, nothing set");
             return;
         }
-        Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, System.getProperties(),
-                javaFeature(System.getProperty("java.specification.version")));
+        Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, properties,
+                javaFeature(System.getProperty("java.specification.version")), options);
         agent.run(ContainerLimits.detect(settings), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory());
         if (log.isDebug()) {
@@ -123,7 +134,7 @@ final class Agent {
         }
         StringBuilder applied = new StringBuilder();
         applied.append("common pool ")
-                .append(System.getProperty(AgentProperty.COMMON_POOL_PARALLELISM.key(), "unchanged"))
+                .append(writer.current(AgentProperty.COMMON_POOL_PARALLELISM))
                 .append(", ").append(settings.rewrite() ? installRewrite(cpus) : "rewrite off (rewrite=false)");
         String separator = ", properties ";
         for (AgentProperty property : writer.written()) {

@@ -105,29 +105,23 @@ public final class Main {
     /** The calculator configured by {@code --head-room}, {@code --thread-count}, {@code --loaded-class-count}. */
     private static MemoryCalculator calculator(Arguments arguments) throws UsageException {
         MemoryCalculator calculator = MemoryCalculator.defaults();
-        try {
-            if (arguments.value(Option.HEAD_ROOM) != null) {
-                calculator = calculator.withHeadRoom(integer(arguments, Option.HEAD_ROOM));
+        for (Option option : new Option[] {Option.HEAD_ROOM, Option.THREAD_COUNT, Option.LOADED_CLASS_COUNT}) {
+            String raw = arguments.value(option);
+            if (raw == null) {
+                continue;
             }
-            if (arguments.value(Option.THREAD_COUNT) != null) {
-                calculator = calculator.withThreadCount(integer(arguments, Option.THREAD_COUNT));
+            try {
+                int value = Integer.parseInt(raw.trim());
+                calculator = option == Option.HEAD_ROOM ? calculator.withHeadRoom(value)
+                        : option == Option.THREAD_COUNT ? calculator.withThreadCount(value)
+                        : calculator.withLoadedClassCount(value);
+            } catch (IllegalArgumentException e) {
+                // NumberFormatException included: one message naming the option and the value
+                throw new UsageException("--" + option.key() + ": bad value \"" + raw + "\": expected "
+                        + (option == Option.HEAD_ROOM ? "a whole percentage, 0 to 99" : "a whole number, at least 1"));
             }
-            if (arguments.value(Option.LOADED_CLASS_COUNT) != null) {
-                calculator = calculator.withLoadedClassCount(integer(arguments, Option.LOADED_CLASS_COUNT));
-            }
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
         }
         return calculator;
-    }
-
-    private static int integer(Arguments arguments, Option option) throws UsageException {
-        String raw = arguments.value(option);
-        try {
-            return Integer.parseInt(raw.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("--" + option.key() + ": bad value \"" + raw + "\": expected a whole number");
-        }
     }
 
     private static Limits detect(Arguments arguments) {

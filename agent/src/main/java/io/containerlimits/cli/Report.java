@@ -12,9 +12,9 @@ import java.util.List;
  * The {@code report} subcommand: a short human report, one aligned line per value.
  *
  * <pre>
- * container-limits 0.1.0
- * CPUs          2         quota 1.5, rounded ceil, capped by affinity 4
- *   quota       1.5       cpu.max at /sys/fs/cgroup/app
+ * container-limits 0.1.0 on Java 17.0.15
+ * CPUs           2            quota 1.5, rounded ceil, min 1, capped by affinity 4
+ *   quota        1.5          /sys/fs/cgroup/app/cpu.max (level 1 of 2 from the leaf) 150000/100000
  * ...
  * </pre>
  */
@@ -33,14 +33,15 @@ final class Report {
     static List<String> of(Limits limits, JvmValues jvm, String agentLine, boolean verbose) {
         Settings settings = limits.settings();
         List<String> lines = new ArrayList<String>();
-        lines.add("container-limits " + Version.get() + ("/".equals(settings.root()) ? "" : " (root " + settings.root()
-                + ")"));
+        lines.add("container-limits " + Version.get() + " on Java " + jvm.javaVersion()
+                + ("/".equals(settings.root()) ? "" : ", root " + settings.root()));
         lines.add(line("CPUs", String.valueOf(limits.cpuCount()), derivation(limits)));
         lines.add(line("  quota", cpuFinding(limits.cpuQuota())));
         lines.add(line("  affinity", String.valueOf(limits.affinity()), limits.affinityFinding().isFound()
                 ? limits.affinityFinding().source()
                 : "the JVM's own count: " + limits.affinityFinding().reason()));
         lines.add(line("  cgroup", text(limits.cpuCgroup())));
+        lines.add(line("  this JVM", String.valueOf(jvm.availableProcessors()), "Runtime.availableProcessors()"));
         lines.add(line("Memory limit", bytesFinding(limits.memoryLimit())));
         if (settings.memory() != null) {
             lines.add(line("  detected", bytesFinding(limits.detectedMemoryLimit())));
@@ -49,8 +50,7 @@ final class Report {
         lines.add(line("  swap", bytesFinding(limits.swapLimit())));
         lines.add(line("  usage", bytesFinding(limits.memoryUsage())));
         lines.add(line("  cgroup", text(limits.memoryCgroup())));
-        lines.add(line("JVM", "availableProcessors " + jvm.availableProcessors() + ", maxMemory "
-                + Sizes.human(jvm.maxMemory()) + " (Java " + jvm.javaVersion() + ")"));
+        lines.add(line("  this JVM", Sizes.human(jvm.maxMemory()), "Runtime.maxMemory(): the heap"));
         lines.add(line("Agent", agentLine));
         if (verbose) {
             for (String note : limits.detection().notes()) {
@@ -81,8 +81,12 @@ final class Report {
     }
 
     private static String bytesFinding(Finding<Long> f) {
-        return f.isFound() ? pad(Sizes.human(f.value()), VALUE) + " " + f.value() + " B, " + f.source()
-                : describeMissing(f);
+        if (!f.isFound()) {
+            return describeMissing(f);
+        }
+        String human = Sizes.human(f.value());
+        // The exact byte count too, unless the human form already is one ("0 B").
+        return pad(human, VALUE) + " " + (human.endsWith(" B") ? "" : f.value() + " B, ") + f.source();
     }
 
     private static String describeMissing(Finding<?> f) {

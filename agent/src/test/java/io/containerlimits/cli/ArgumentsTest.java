@@ -98,7 +98,7 @@ class ArgumentsTest {
         "value on a switch    | report --verbose=yes          | --verbose takes no value",
         "stray word           | json extra                    | unexpected argument \"extra\"",
         "missing root         | json --root /no/such/dir      | --root /no/such/dir: no such directory",
-        "bad head-room        | flags --head-room 100         | head room must be 0 to 99 percent",
+        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": expected a whole percentage",
         "bad thread-count     | flags --thread-count many     | --thread-count: bad value \"many\"",
     })
     void aBadCommandLineIsOneLineOnStderrAndStatusTwo(String name, String args, String message) {

@@ -26,7 +26,8 @@ class ReportTest {
     void saysTheCountHowItWasDerivedAndWhereTheLimitsCameFrom() {
         String root = Cli.fixture("v2-quota-memory");
         List<String> lines = lines("report", "--root", root);
-        assertEquals("container-limits " + Version.get() + " (root " + root + ")", lines.get(0));
+        assertEquals("container-limits " + Version.get() + " on Java " + System.getProperty("java.version") + ", root "
+                + root, lines.get(0));
         assertEquals("CPUs           2            quota 1.5, rounded ceil, min 1, capped by affinity 4",
                 line(lines, "CPUs"));
         assertTrue(line(lines, "  quota").matches("  quota        1\\.5 +.*cpu\\.max.*"), line(lines, "  quota"));
@@ -35,8 +36,11 @@ class ReportTest {
                 line(lines, "Memory limit"));
         assertTrue(line(lines, "  high").startsWith("  high         none "), line(lines, "  high"));
         assertTrue(line(lines, "  usage").startsWith("  usage        100 MiB      104857600 B"), line(lines, "  usage"));
-        assertTrue(line(lines, "JVM").startsWith("JVM            availableProcessors "
-                + Runtime.getRuntime().availableProcessors() + ", maxMemory "), line(lines, "JVM"));
+        List<String> jvm = lines.stream().filter(l -> l.startsWith("  this JVM ")).toList();
+        assertEquals(List.of(
+                String.format("  this JVM     %-12s Runtime.availableProcessors()", Runtime.getRuntime().availableProcessors()),
+                String.format("  this JVM     %-12s Runtime.maxMemory(): the heap", Sizes.human(Runtime.getRuntime().maxMemory()))),
+                jvm, "what the JVM says, next to the CPU count and the memory limit");
         assertEquals("Agent          -javaagent:container-limits.jar", line(lines, "Agent"));
     }
 

@@ -32,8 +32,7 @@ class AgentInCgroupsTest {
     @EnumSource(TestJdks.class)
     void halfACpuQuotaMakesEveryPoolOneWhileTheJvmAloneSeesTheHost(TestJdks jdk, CgroupSandbox cgroups) {
         int hostCpus = Figures.hostCpus();
-        ForkedJvm jvm = ForkedJvm.on(jdk).inCgroups(cgroups.create(V1Controller.CPU).cpuQuota(0.5))
-                .withOptions(NO_CONTAINER_SUPPORT);
+        ForkedJvm jvm = hiddenQuota(jdk, cgroups, 0.5);
 
         ProbeResult agent = probe(jvm.withAgent(""));
         ProbeResult control = probe(jvm);
@@ -50,8 +49,7 @@ class AgentInCgroupsTest {
     @EnumSource(TestJdks.class)
     void floorRoundingCountsAQuotaOfOneAndAHalfAsOneWhereCeilCountsTwo(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
-        ForkedJvm jvm = ForkedJvm.on(jdk).inCgroups(cgroups.create(V1Controller.CPU).cpuQuota(1.5))
-                .withOptions(NO_CONTAINER_SUPPORT);
+        ForkedJvm jvm = hiddenQuota(jdk, cgroups, 1.5);
 
         ProbeResult floor = probe(jvm.withAgent("rounding=floor"));
         ProbeResult ceil = probe(jvm.withAgent(""));
@@ -82,12 +80,34 @@ class AgentInCgroupsTest {
         assertEquals(1, agent.availableProcessors(), () -> "with the agent: " + agent);
     }
 
+    /**
+     * JDK 17 reads {@code memory.limit_in_bytes} of its own v1 group only, so a tighter parent limit goes unseen and
+     * the heap is sized from the child's 1 GiB (DESIGN §1). The heap is fixed before premain; the agent publishes
+     * the real limit ({@code flags} is what fixes the heap).
+     */
+    @Test
+    void memoryLimitOnAParentThatJdk17MissesIsPublishedByTheAgent(CgroupSandbox cgroups) {
+        long parentLimit = 384L << 20;
+        Cgroup child = cgroups.create(V1Controller.MEMORY).memoryLimit(parentLimit).child().memoryLimit(1L << 30);
+        ForkedJvm jvm = ForkedJvm.on(TestJdks.JDK17).inCgroups(child);
+
+        ProbeResult agent = probe(jvm.withAgent(""));
+        ProbeResult control = probe(jvm);
+
+        Figures.print("parent memory 384 MiB, child 1 GiB: published limit / maxMemory", TestJdks.JDK17,
+                agent.publishedProperties().get("container.limits.memory") + " / " + agent.get("maxMemory"),
+                "none / " + control.get("maxMemory"));
+        assertEquals(String.valueOf(parentLimit), agent.publishedProperties().get("container.limits.memory"),
+                () -> "the parent's limit published: " + agent);
+        assertTrue(Long.parseLong(control.get("maxMemory")) > parentLimit / 4,
+                () -> "JDK 17 alone sizes its default heap (a quarter) from more than 384 MiB: " + control);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void disabledAgentLeavesTheSameProbeLineAsNoAgent(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
-        ForkedJvm jvm = ForkedJvm.on(jdk).inCgroups(cgroups.create(V1Controller.CPU).cpuQuota(0.5))
-                .withOptions(NO_CONTAINER_SUPPORT);
+        ForkedJvm jvm = hiddenQuota(jdk, cgroups, 0.5);
 
         ProbeResult disabled = probe(jvm.withAgent("enabled=false"));
         ProbeResult noAgent = probe(jvm);
@@ -104,14 +124,18 @@ class AgentInCgroupsTest {
     @EnumSource(TestJdks.class)
     void atTheDefaultLogLevelTheAgentWritesNothingWhileApplyingAQuota(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
-        JvmRun run = ForkedJvm.on(jdk).inCgroups(cgroups.create(V1Controller.CPU).cpuQuota(0.5))
-                .withOptions(NO_CONTAINER_SUPPORT).withAgent("")
-                .runProbe();
+        JvmRun run = hiddenQuota(jdk, cgroups, 0.5).withAgent("").runProbe();
 
         assertEquals(0, run.exitCode(), run::toString);
         assertEquals(1, run.probe().availableProcessors(), () -> "the agent applied the quota: " + run);
         assertEquals("", run.stderr(), () -> "nothing on stderr: " + run);
         assertEquals(1, run.stdout().lines().count(), () -> "only the probe's line on stdout: " + run);
+    }
+
+    /** A JVM of {@code jdk} in a new group with a quota of {@code cpus}, started with the quota hidden from it. */
+    private static ForkedJvm hiddenQuota(TestJdks jdk, CgroupSandbox cgroups, double cpus) {
+        return ForkedJvm.on(jdk).inCgroups(cgroups.create(V1Controller.CPU).cpuQuota(cpus))
+                .withOptions(NO_CONTAINER_SUPPORT);
     }
 
     /** The probe fields that follow the CPU count on {@code jdk}: the virtual-thread scheduler from 21 on. */
