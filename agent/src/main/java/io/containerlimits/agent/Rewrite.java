@@ -1,6 +1,9 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.agent.boot.AvailableProcessors;
+import io.containerlimits.LogLevel;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.util.Collections;
@@ -14,8 +17,13 @@ import java.util.concurrent.Callable;
  *
  * <p>Loaded only once the helper is boot-visible: this class is the first to link to {@link AvailableProcessors}, so
  * that a renamed jar's fallback (an application-loader copy of the agent) still resolves the one boot copy.
+ *
+ * <p>Public, with only {@code java.*} types in {@link #install}'s signature, for that same fallback: there the caller
+ * is the application loader's copy of {@link Agent} and this class is the boot loader's, two runtime packages of one
+ * name, so a package-private call or an agent type in the signature would fail with {@code IllegalAccessError} or a
+ * loader constraint.
  */
-final class Rewrite {
+public final class Rewrite {
 
     /**
      * Classes that call {@code availableProcessors} and are loaded, not yet initialised, at premain; everything else
@@ -31,9 +39,12 @@ final class Rewrite {
     /**
      * Makes rewritten callers see {@code cpus}, then follows {@code redetect} ({@code null}: the count is fixed), and
      * installs the transformer.
+     *
+     * @param debug whether to print each class rewritten (and each retransform failure) on {@code err}
      */
-    static CallSiteTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
-            int javaFeature, Log log) {
+    public static ClassFileTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
+            int javaFeature, boolean debug, PrintStream err) {
+        Log log = new Log(debug ? LogLevel.DEBUG : LogLevel.WARN, err);
         if (redetect == null) {
             AvailableProcessors.set(cpus);
         } else {
