@@ -339,10 +339,12 @@ class DockerMatrixTest {
         return TinyJson.at(json, path) == null ? OptionalDouble.empty() : OptionalDouble.of(TinyJson.number(json, path));
     }
 
+    /** A property's value as a number, empty when it was not set. */
     private static OptionalDouble parseDouble(String value) {
         return value == null ? OptionalDouble.empty() : OptionalDouble.of(Double.parseDouble(value));
     }
 
+    /** A property's value as a number, empty when it was not set. */
     private static OptionalLong parseLong(String value) {
         return value == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value));
     }

@@ -91,6 +91,7 @@ class DockerMemoryTest {
         return JdkContainer.run(LIMIT, flags + "exec " + run.commandLine());
     }
 
+    /** The kernel ended the JVM: 137, reported as an OOM kill, and the program saw no error. */
     private static void assertKilled(JdkContainer.Ended ended) {
         assertAll(ended.describe(),
                 () -> assertEquals(KILLED, ended.exitCode(), "exit code"),
@@ -98,6 +99,7 @@ class DockerMemoryTest {
                 () -> assertFalse(ended.stdout().contains("OutOfMemoryError"), "no OutOfMemoryError"));
     }
 
+    /** The JVM ended the program: a heap from {@code flags} below the limit, then its own exit on the error. */
     private static void assertOutOfMemoryError(JdkContainer.Ended ended) {
         String flags = ended.stdout().lines().filter(line -> line.startsWith(FLAGS_LINE)).findFirst().orElse("");
         long maxHeap = ended.stdout().lines().filter(line -> line.startsWith(HeapHog.MAX_HEAP))

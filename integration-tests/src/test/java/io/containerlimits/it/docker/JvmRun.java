@@ -43,6 +43,7 @@ record JvmRun(String name, TestJdks jdk, Map<String, String> environment, List<S
         return new JvmRun(name, jdk, Map.of(), probeOptions(options), List.of(Probe.class.getName()));
     }
 
+    /** The probe's {@code --add-opens}, then {@code options}. */
     private static List<String> probeOptions(String... options) {
         List<String> all = new ArrayList<>(PROBE_OPENS);
         all.addAll(List.of(options));
