@@ -26,11 +26,15 @@ import java.util.concurrent.Callable;
 public final class Rewrite {
 
     /**
-     * Classes that call {@code availableProcessors} and are loaded, not yet initialised, at premain; everything else
-     * that matters loads later, or was initialised already and cannot be fixed ({@code ConcurrentHashMap}). A fixed
-     * list: scanning every loaded class costs 100+ ms (jvm-agent-notes §1.6).
+     * The one class that calls {@code availableProcessors}, is loaded but not yet initialised at premain (JDK 21+), and
+     * therefore needs a retransform; everything else that matters loads later, or was initialised already and cannot
+     * be fixed ({@code ConcurrentHashMap}). A fixed name: scanning every loaded class costs 100+ ms
+     * (jvm-agent-notes §1.6).
      */
-    static final String[] RETRANSFORM_CANDIDATES = {"java.lang.VirtualThread"};
+    static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+
+    /** Its only call site is the fallback of this property in {@code createDefaultScheduler} (21, 25). */
+    static final String VIRTUAL_THREAD_PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
 
     private Rewrite() {
         throw new UnsupportedOperationException();
@@ -53,34 +57,43 @@ public final class Rewrite {
         CallSiteTransformer transformer = new CallSiteTransformer(log);
         instrumentation.addTransformer(transformer, true);
         if (javaFeature >= 9) {
-            retransformCandidates(instrumentation, log);
+            retransformVirtualThread(instrumentation, log);
         }
         return transformer;
     }
 
-    private static void retransformCandidates(Instrumentation instrumentation, Log log) {
-        for (String name : RETRANSFORM_CANDIDATES) {
-            Class<?> candidate;
-            try {
-                candidate = Class.forName(name, false, null);
-            } catch (ClassNotFoundException e) {
-                continue; // before JDK 21
+    private static void retransformVirtualThread(Instrumentation instrumentation, Log log) {
+        Class<?> virtualThread;
+        try {
+            virtualThread = Class.forName(VIRTUAL_THREAD, false, null);
+        } catch (ClassNotFoundException e) {
+            return; // before JDK 21
+        }
+        try {
+            if (!instrumentation.isModifiableClass(virtualThread)) {
+                return;
             }
-            try {
-                if (instrumentation.isModifiableClass(candidate)) {
-                    readHelperModule(instrumentation, candidate);
-                    instrumentation.retransformClasses(candidate);
-                }
-            } catch (Throwable t) {
-                log.debug("could not retransform " + name + ": " + t);
+            long started = System.nanoTime();
+            // With the property set (by the user, or by the agent before it installs the rewrite) the rewritten site
+            // never runs, so the read edge would only cost: the reflective calls spin method handles on 18+.
+            boolean siteCanRun = System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null;
+            if (siteCanRun) {
+                readHelperModule(instrumentation, virtualThread);
             }
+            instrumentation.retransformClasses(virtualThread);
+            if (log.isDebug()) {
+                log.debug("retransformed " + VIRTUAL_THREAD + " in " + (System.nanoTime() - started) / 1000000 + " ms"
+                        + (siteCanRun ? ", with a read edge from java.base to the helper" : ""));
+            }
+        } catch (Throwable t) {
+            log.debug("could not retransform " + VIRTUAL_THREAD + ": " + t);
         }
     }
 
     /**
      * Lets {@code candidate}'s module read the helper's (the boot loader's unnamed module). The JVM adds that edge
      * itself to a module one of whose classes is transformed at load time (jvm-agent-notes §1.5); a class that is only
-     * retransformed gets it from that rule only by luck, so this is insurance. Java 9+ API, called reflectively: the
+     * retransformed, and runs its rewritten site before any such load, would miss it, so this is insurance. Java 9+ API, called reflectively: the
      * agent is Java 8 bytecode.
      */
     private static void readHelperModule(Instrumentation instrumentation, Class<?> candidate) throws Exception {
