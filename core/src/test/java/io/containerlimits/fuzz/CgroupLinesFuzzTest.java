@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.containerlimits.detect.cgroup.CgroupLine;
 import io.containerlimits.detect.cgroup.MountInfoEntry;
-import java.util.List;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -29,11 +28,6 @@ class CgroupLinesFuzzTest {
 
     private static final String CGROUP_LINE = "CgroupLine.parse";
     private static final String MOUNT_INFO = "MountInfoEntry.parse";
-
-    /** Controllers as they appear in v1 lines and mounts, including the named {@code systemd} hierarchy. */
-    private static final List<String> CONTROLLERS = List.of(
-            "cpu", "cpuacct", "cpuset", "memory", "pids", "blkio", "devices", "freezer", "net_cls", "net_prio",
-            "hugetlb", "perf_event", "rdma", "misc", "name=systemd");
 
     @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
             afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
@@ -93,17 +87,14 @@ class CgroupLinesFuzzTest {
         return Arbitraries.integers().between(0, 64);
     }
 
-    /** {@code ""} (the v2 line) or one to four distinct controllers joined by commas, in any order. */
     @Provide
     Arbitrary<String> controllerLists() {
-        return Arbitraries.of(CONTROLLERS).set().ofMaxSize(4).map(set -> String.join(",", set));
+        return Shapes.controllerLists();
     }
 
-    /** Absolute paths whose segments may hold colons, dots and dashes, like containerd's systemd-driver paths. */
     @Provide
     Arbitrary<String> cgroupPaths() {
-        return Arbitraries.strings().withChars("abcdef0123456789.-_:@").ofMinLength(1).ofMaxLength(20)
-                .list().ofMaxSize(5).map(segments -> "/" + String.join("/", segments));
+        return Shapes.cgroupPaths();
     }
 
     /** Absolute paths with the four characters mountinfo escapes, plus unicode. */
