@@ -73,7 +73,8 @@ public final class Quantities {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a memory size: \"" + text + "\"");
         }
-        if (bytes.signum() <= 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        // Below one byte ("0.5", "0.0001k") would truncate to a limit of 0 bytes.
+        if (bytes.compareTo(BigDecimal.ONE) < 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException("out of range: \"" + text + "\"");
         }
         return bytes.longValue();
