@@ -10,9 +10,11 @@ import io.containerlimits.Settings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
@@ -38,6 +40,12 @@ class DetectionFuzzTest {
 
     private static final String DETECT = "ContainerLimits.detect";
 
+    /** The kernel's bound on a path in {@code /proc/self/cgroup} (include/uapi/linux/limits.h). */
+    private static final int PATH_MAX = 4096;
+
+    /** Generous for a few notes per level of a {@link #PATH_MAX} path; a note per level quoting it is 8 MB. */
+    private static final long NOTES_BUDGET = 1024 * 1024;
+
     private static Path parent;
 
     @BeforeContainer
@@ -62,6 +70,37 @@ class DetectionFuzzTest {
             Long memory = limits.memoryLimit().orElse(1L);
             assertTrue(memory > 0, "memory limit must be positive: " + limits);
             assertNotNull(limits.toString());
+        } finally {
+            FixtureTrees.delete(root);
+        }
+    }
+
+    /**
+     * Found by {@link #detectionNeverThrowsAndFindsAtLeastOneCpu}: a tree whose {@code /proc/self/cgroup} was a seed
+     * line grown to 64 KiB ({@code 0::/0::/0::/...}, within the 64 KiB read bound) took 51 s in {@code detect}.
+     * Minimal form: a v2 tree with only {@code proc/self/cgroup} = {@code 0::/x/x/.../x} (n components) and the
+     * survey case 1 mountinfo line. Measured with the Detector of core-detect 3d46dd0: n=1,000 0.5 s; n=2,048 (the
+     * kernel's PATH_MAX of 4096 characters) 1.4 s and 1,700,235 characters of notes; n=4,000 5.4 s and 97 M
+     * characters; n=16,000 26 s and 2.0 G characters. Time and notes grow with the square of the path, so the notes
+     * budget here fails until the walk stops quoting the whole path in a note per level it skips (or caps them).
+     */
+    @Example
+    void aCgroupPathOfPathMaxLengthKeepsTheNotesSmall() throws IOException {
+        FixtureTrees.Layout v2 = FixtureTrees.LAYOUTS.get(1);
+        String path = "/x".repeat(PATH_MAX / 2);
+        FixtureTrees.Tree tree = new FixtureTrees.Tree("v2, path of PATH_MAX characters", List.of(
+                new FixtureTrees.Planted("proc/self/cgroup", FixtureTrees.Form.TEXT, "0::" + path + "\n"),
+                new FixtureTrees.Planted("proc/self/mountinfo", FixtureTrees.Form.TEXT, v2.mountInfo())));
+        Path root = FixtureTrees.write(tree, parent);
+        try {
+            long started = System.nanoTime();
+            Limits limits = ContainerLimits.detect(Settings.defaults().with(Setting.ROOT, root.toString()));
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            long noteChars = limits.detection().notes().stream().mapToLong(String::length).sum();
+            System.out.printf("fuzz: PATH_MAX cgroup path: %,d ms, %,d notes, %,d characters of notes%n", millis,
+                    limits.detection().notes().size(), noteChars);
+            assertTrue(noteChars < NOTES_BUDGET, "notes must not quote the path once per level: " + noteChars
+                    + " characters for a " + path.length() + "-character path");
         } finally {
             FixtureTrees.delete(root);
         }
