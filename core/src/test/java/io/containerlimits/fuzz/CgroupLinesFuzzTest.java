@@ -4,40 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.containerlimits.detect.cgroup.CgroupLine;
 import io.containerlimits.detect.cgroup.MountInfoEntry;
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
  * Generated bad input for the two line parsers that locate the cgroup: {@code /proc/self/cgroup} and
  * {@code /proc/self/mountinfo}. Each parser must return or throw {@code MalformedInputException}, never anything else.
  *
- * <p>Every property runs {@link ParserRuns#TRIES} fresh random inputs: {@code RANDOMIZED} so that jqwik never
- * switches to a smaller exhaustive run, {@code RANDOM_SEED} so that a previous failure is not replayed instead of
- * generating. {@link #eachParserRanOneHundredThousandInputs()} checks the count the calls themselves made.
+ * <p>{@link ParserProperty} says how jqwik is set so that every try is a freshly generated input;
+ * {@link #eachParserRanOneHundredThousandInputs()} checks the count the calls themselves made.
  */
 class CgroupLinesFuzzTest {
 
     private static final String CGROUP_LINE = "CgroupLine.parse";
     private static final String MOUNT_INFO = "MountInfoEntry.parse";
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void cgroupLineReturnsOrThrowsMalformed(@ForAll("cgroupLines") String line) {
         ParserRuns.call(CGROUP_LINE, () -> CgroupLine.parse(line));
     }
 
     /** JDK-8272124: a containerd path with colons must survive the split whole. */
-    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void cgroupLineKeepsColonsInThePath(@ForAll("cgroupIds") int id, @ForAll("controllerLists") String controllers,
             @ForAll("cgroupPaths") String path) {
         CgroupLine parsed = CgroupLine.parse(id + ":" + controllers + ":" + path);
@@ -45,15 +37,13 @@ class CgroupLinesFuzzTest {
         assertEquals(controllers, String.join(",", parsed.controllers()), "controllers split on commas");
     }
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void mountInfoEntryReturnsOrThrowsMalformed(@ForAll("mountInfoLines") String line) {
         ParserRuns.call(MOUNT_INFO, () -> MountInfoEntry.parse(line));
     }
 
     /** Survey case 21: spaces, tabs, newlines and backslashes in a mount point come back decoded. */
-    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void mountInfoEntryDecodesEscapedPaths(@ForAll("cgroupPaths") String root, @ForAll("oddPaths") String mountPoint,
             @ForAll("controllerLists") String superOptions) {
         String line = "41 30 0:38 " + escape(root) + " " + escape(mountPoint)

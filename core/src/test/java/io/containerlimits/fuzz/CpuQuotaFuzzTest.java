@@ -7,14 +7,9 @@ import io.containerlimits.detect.cgroup.CpuQuota;
 import io.containerlimits.detect.cgroup.v1.CfsQuota;
 import io.containerlimits.detect.cgroup.v2.CpuMax;
 import java.util.Optional;
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -22,24 +17,20 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * {@code cpu.cfs_period_us}. Each parser returns or throws {@code MalformedInputException}; a quota it returns is
  * positive and finite in CPUs, whatever the input (DESIGN §3.5: the minimum over levels must be a real number).
  *
- * <p>See {@link CgroupLinesFuzzTest} for why each property is {@code RANDOMIZED} with {@code RANDOM_SEED}.
+ * <p>{@link ParserProperty} says how jqwik is set so that every try is a freshly generated input.
  */
 class CpuQuotaFuzzTest {
 
     private static final String CPU_MAX = "CpuMax.parse";
     private static final String CFS_QUOTA = "CfsQuota.parse";
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void cpuMaxReturnsOrThrowsMalformed(@ForAll("cpuMaxContents") String content) {
         ParserRuns.call(CPU_MAX, () -> CpuMax.parse(content)).flatMap(quota -> quota)
                 .ifPresent(CpuQuotaFuzzTest::assertUsable);
     }
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void cfsQuotaReturnsOrThrowsMalformed(@ForAll("quotaContents") String quota,
             @ForAll("periodContents") String period) {
         ParserRuns.call(CFS_QUOTA, () -> CfsQuota.parse(quota, period)).flatMap(parsed -> parsed)
@@ -47,7 +38,7 @@ class CpuQuotaFuzzTest {
     }
 
     /** Survey cases 1-3 and 28: any positive quota and period give exactly quota/period CPUs, in both versions. */
-    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void bothVersionsGiveQuotaOverPeriod(@ForAll("quotaAndPeriod") long[] quotaAndPeriod) {
         long quota = quotaAndPeriod[0];
         long period = quotaAndPeriod[1];

@@ -31,7 +31,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  * <p>Fewer tries than the per-parser properties ({@link #TREES}), since each writes and deletes up to twenty files.
  * No edge cases: combined over twenty files they are a combinatorial mass that says nothing the parser properties do
  * not already cover.
- * Trees go under {@code /dev/shm} when it exists, so that the disk is not the bottleneck.
+ * Trees go under {@code /dev/shm} when it exists, so that the disk is not the bottleneck. The property takes about
+ * 20 s on the development machine, and up to a minute more in a run that grows a {@code /proc/self/cgroup} to
+ * 64 KiB without line breaks (see {@link #aCgroupPathOfPathMaxLengthKeepsTheNotesSmall()}).
  */
 class DetectionFuzzTest {
 

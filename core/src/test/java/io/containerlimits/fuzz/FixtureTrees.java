@@ -32,7 +32,7 @@ final class FixtureTrees {
             "memory.limit_in_bytes", "memory.stat", "memory.use_hierarchy", "memory.memsw.limit_in_bytes");
 
     /**
-     * Where the cgroup files of a layout live, and which: one entry per directory, leaf first. The cgroup and
+     * Where the cgroup files of a layout live, and which: one entry per directory. The cgroup and
      * mountinfo lines are those of the survey's §b cases and of the development machine.
      */
     record Layout(String name, String cgroup, String mountInfo, Map<String, List<String>> filesByDirectory) {

@@ -7,15 +7,10 @@ import io.containerlimits.detect.cgroup.MemoryValue;
 import io.containerlimits.detect.cgroup.v1.MemoryStat;
 import java.util.List;
 import java.util.OptionalLong;
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 
 /**
@@ -23,7 +18,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * and the like) and v1 {@code memory.stat}. Each parser returns or throws {@code MalformedInputException}; a limit it
  * returns is a real size, above 0 and below the no-limit threshold.
  *
- * <p>See {@link CgroupLinesFuzzTest} for why each property is {@code RANDOMIZED} with {@code RANDOM_SEED}.
+ * <p>{@link ParserProperty} says how jqwik is set so that every try is a freshly generated input.
  */
 class MemoryLimitFuzzTest {
 
@@ -33,23 +28,19 @@ class MemoryLimitFuzzTest {
     /** The line {@link MemoryStat} looks for, as the kernel prints it. */
     private static final String LIMIT_LINE = "hierarchical_memory_limit ";
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void memoryValueReturnsOrThrowsMalformed(@ForAll("memoryValues") String content) {
         ParserRuns.call(MEMORY_VALUE, () -> MemoryValue.parse(content)).ifPresent(MemoryLimitFuzzTest::assertRealSize);
     }
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void memoryStatReturnsOrThrowsMalformed(@ForAll("memoryStats") String content) {
         ParserRuns.call(MEMORY_STAT, () -> MemoryStat.hierarchicalLimit(content))
                 .ifPresent(MemoryLimitFuzzTest::assertRealSize);
     }
 
     /** Survey cases 22-23: a written size comes back unchanged below 2^62, and as no limit from there up. */
-    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void aWrittenSizeComesBackInBothFiles(@ForAll long bytes) {
         OptionalLong expected = bytes > 0 && bytes < MemoryValue.UNLIMITED_FROM
                 ? OptionalLong.of(bytes) : OptionalLong.empty();

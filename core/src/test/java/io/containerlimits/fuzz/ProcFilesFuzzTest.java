@@ -10,15 +10,10 @@ import io.containerlimits.detect.proc.MemInfo;
 import io.containerlimits.detect.proc.ProcStatus;
 import java.util.BitSet;
 import java.util.List;
-import net.jqwik.api.AfterFailureMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
-import net.jqwik.api.GenerationMode;
-import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 
@@ -27,7 +22,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
  * returns or throws {@code MalformedInputException}; what it returns is usable (a count of at least one CPU, a list
  * on one line, a positive size).
  *
- * <p>See {@link CgroupLinesFuzzTest} for why each property is {@code RANDOMIZED} with {@code RANDOM_SEED}.
+ * <p>{@link ParserProperty} says how jqwik is set so that every try is a freshly generated input.
  */
 class ProcFilesFuzzTest {
 
@@ -38,23 +33,19 @@ class ProcFilesFuzzTest {
     private static final String CPUS_ALLOWED_LIST = "Cpus_allowed_list:";
     private static final String MEM_TOTAL = "MemTotal:";
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void cpuListReturnsOrThrowsMalformed(@ForAll("cpuLists") String list) {
         ParserRuns.call(CPU_LIST, () -> CpuList.count(list))
                 .ifPresent(count -> assertTrue(count >= 1, "a CPU list names at least one CPU, got " + count));
     }
 
     /** Survey case 31: a generated list, past 1024 CPUs too, counts its distinct CPUs. */
-    @Property(tries = 5_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void cpuListCountsDistinctCpus(@ForAll("cpuSets") BitSet cpus) {
         assertEquals(cpus.cardinality(), CpuList.count(Shapes.kernelFormat(cpus)), Shapes.kernelFormat(cpus));
     }
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void procStatusReturnsOrThrowsMalformed(@ForAll("statuses") String content) {
         ParserRuns.call(STATUS, () -> ProcStatus.cpusAllowedList(content)).ifPresent(list -> {
             assertFalse(list.isEmpty(), "an empty list is malformed, not a value");
@@ -63,23 +54,21 @@ class ProcFilesFuzzTest {
     }
 
     /** Survey case 6: the value of the line comes back as written. */
-    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void procStatusFindsTheList(@ForAll("validCpuLists") String list) {
         String status = Seeds.resource("status").replaceFirst(CPUS_ALLOWED_LIST + "\t\\S+", CPUS_ALLOWED_LIST + "\t"
                 + list);
         assertEquals(list, ProcStatus.cpusAllowedList(status));
     }
 
-    @Property(tries = ParserRuns.TRIES, generation = GenerationMode.RANDOMIZED,
-            afterFailure = AfterFailureMode.RANDOM_SEED, edgeCases = EdgeCasesMode.MIXIN,
-            shrinking = ShrinkingMode.BOUNDED)
+    @ParserProperty
     void memInfoReturnsOrThrowsMalformed(@ForAll("meminfos") String content) {
         ParserRuns.call(MEMINFO, () -> MemInfo.memTotal(content))
                 .ifPresent(bytes -> assertTrue(bytes > 0, "host memory is positive, got " + bytes));
     }
 
     /** {@code MemTotal} is in KiB whatever the unit says ({@code kB}). */
-    @Property(tries = 2_000, generation = GenerationMode.RANDOMIZED, afterFailure = AfterFailureMode.RANDOM_SEED)
+    @ShapeProperty
     void memInfoConvertsKibToBytes(@ForAll @LongRange(min = 1, max = Long.MAX_VALUE / 1024) long kib) {
         String meminfo = Seeds.resource("meminfo").replaceFirst(MEM_TOTAL + " +\\d+", MEM_TOTAL + "       " + kib);
         assertEquals(kib * 1024, MemInfo.memTotal(meminfo));
