@@ -20,6 +20,7 @@ import net.jqwik.api.GenerationMode;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
@@ -66,6 +67,9 @@ class DetectionFuzzTest {
             Limits limits = ParserRuns.call(DETECT,
                     () -> ContainerLimits.detect(Settings.defaults().with(Setting.ROOT, root.toString())))
                     .orElseThrow();
+            // Shows in jqwik's report how deep the trees got: FOUND means a cgroup file was read and used.
+            Statistics.label("cpu quota").collect(tree.layout(), limits.cpuQuota().status());
+            Statistics.label("memory limit").collect(tree.layout(), limits.memoryLimit().status());
             assertTrue(limits.cpuCount() >= 1, "cpu count " + limits.cpuCount() + " for " + tree.layout());
             Double quota = limits.cpuQuota().orElse(1.0);
             assertTrue(quota > 0 && Double.isFinite(quota), "quota must be positive and finite: " + limits);

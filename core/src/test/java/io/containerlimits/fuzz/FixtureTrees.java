@@ -99,40 +99,37 @@ final class FixtureTrees {
 
     private static Arbitrary<Tree> treesOf(Layout layout) {
         List<Arbitrary<Planted>> files = new ArrayList<>();
-        files.add(planted("proc/self/cgroup", mostlyReal(layout.cgroup())));
-        files.add(planted("proc/self/mountinfo", mostlyReal(layout.mountInfo())));
-        files.add(planted("proc/self/status", Mutations.around(Seeds.files("status", "/proc/self/status"))));
-        files.add(planted("proc/meminfo", Mutations.around(Seeds.files("meminfo", "/proc/meminfo"))));
+        files.add(planted("proc/self/cgroup", List.of(layout.cgroup())));
+        files.add(planted("proc/self/mountinfo", List.of(layout.mountInfo())));
+        files.add(planted("proc/self/status", Seeds.files("status", "/proc/self/status")));
+        files.add(planted("proc/meminfo", Seeds.files("meminfo", "/proc/meminfo")));
         layout.filesByDirectory().forEach((directory, names) -> {
             for (String name : names) {
-                files.add(planted(directory + "/" + name, contentOf(name)));
+                files.add(planted(directory + "/" + name, seedsOf(name)));
             }
         });
         return Combinators.combine(files).as(planted -> new Tree(layout.name(), List.copyOf(planted)));
     }
 
-    /** Half the time the real text, so that detection often gets past the first files to the cgroup levels. */
-    private static Arbitrary<String> mostlyReal(String text) {
-        return Arbitraries.oneOf(Arbitraries.just(text), Mutations.around(List.of(text)));
+    private static List<String> seedsOf(String fileName) {
+        return switch (fileName) {
+            case "cpu.max" -> Seeds.lines("cpu-max.txt");
+            case "cpu.cfs_quota_us" -> Seeds.lines("cfs-quota.txt");
+            case "cpu.cfs_period_us" -> Seeds.lines("cfs-period.txt");
+            case "memory.stat" -> List.of(Seeds.resource("memory.stat"));
+            default -> Seeds.lines("memory-values.txt");
+        };
     }
 
-    private static Arbitrary<String> contentOf(String fileName) {
-        if (fileName.equals("cpu.max")) {
-            return Mutations.around(Seeds.lines("cpu-max.txt"));
-        } else if (fileName.equals("cpu.cfs_quota_us")) {
-            return Mutations.around(Seeds.lines("cfs-quota.txt"));
-        } else if (fileName.equals("cpu.cfs_period_us")) {
-            return Mutations.around(Seeds.lines("cfs-period.txt"));
-        } else if (fileName.equals("memory.stat")) {
-            return Mutations.around(List.of(Seeds.resource("memory.stat")));
-        }
-        return Mutations.around(Seeds.lines("memory-values.txt"));
-    }
-
-    private static Arbitrary<Planted> planted(String path, Arbitrary<String> content) {
+    /**
+     * Half the time a real seed as it is, so that detection often gets past the first files to the cgroup levels
+     * and walks them (each tree has some twenty files: with mutations alone, almost none would be usable).
+     */
+    private static Arbitrary<Planted> planted(String path, List<String> seeds) {
+        Arbitrary<String> content = Arbitraries.oneOf(Arbitraries.of(seeds), Mutations.around(seeds));
         Arbitrary<Form> form = Arbitraries.frequency(
-                Tuple.of(85, Form.TEXT), Tuple.of(5, Form.LATIN1), Tuple.of(6, Form.MISSING), Tuple.of(3, Form.DIRECTORY),
-                Tuple.of(1, Form.OVERSIZE));
+                Tuple.of(85, Form.TEXT), Tuple.of(5, Form.LATIN1), Tuple.of(6, Form.MISSING),
+                Tuple.of(3, Form.DIRECTORY), Tuple.of(1, Form.OVERSIZE));
         return Combinators.combine(form, content).as((f, text) -> new Planted(path, f, text));
     }
 

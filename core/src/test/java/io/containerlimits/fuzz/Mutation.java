@@ -34,7 +34,7 @@ record Mutation(Kind kind, int position, String payload) {
         DUPLICATE(16),
         /** Replaces the number at or after the position with the payload (negative, huge, not a number). */
         RENUMBER(32),
-        /** Replaces the whole text with the payload repeated up to 300 times: input with no real shape (long input is {@link #GROW}'s job). */
+        /** Replaces the whole text with the payload repeated up to 300 times: input with no real shape. */
         NOISE(8),
         /** Appends the text to itself until it passes 64 KiB: rare, since each costs 64 KiB of parsing. */
         GROW(1);
