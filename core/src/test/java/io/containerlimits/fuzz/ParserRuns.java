@@ -1,0 +1,73 @@
+package io.containerlimits.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.detect.MalformedInputException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+
+/**
+ * Counts the inputs each parser was really called with, and asserts the count at the end of a test class.
+ *
+ * <p>DESIGN §7: a generated-input test must count what it ran. jqwik's {@code tries} is an upper bound (exhaustive
+ * generation, discarded samples, an early failure or a replayed database all run fewer), so the figure asserted here
+ * comes from the calls themselves.
+ */
+final class ParserRuns {
+
+    /** The floor for every parser. */
+    static final long REQUIRED_PER_PARSER = 100_000;
+
+    /** The tries each per-parser property asks jqwik for: exactly the floor, so that any shortfall shows. */
+    static final int TRIES = 100_000;
+
+    private static final Map<String, LongAdder> RUNS = new ConcurrentHashMap<>();
+
+    private ParserRuns() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Calls one parser on one input and counts the call. The parser's contract: it returns a value or throws
+     * {@link MalformedInputException}. Anything else (a {@code NumberFormatException}, an index out of bounds, an
+     * {@code OutOfMemoryError}) propagates and fails the property with the input that caused it.
+     *
+     * @param parser the name under which the call is counted, e.g. {@code "CpuMax.parse"}
+     * @return the value, or empty when the parser declared the input malformed
+     */
+    static <T> Optional<T> call(String parser, Supplier<T> call) {
+        RUNS.computeIfAbsent(parser, k -> new LongAdder()).increment();
+        T value;
+        try {
+            value = call.get();
+        } catch (MalformedInputException expected) {
+            return Optional.empty();
+        }
+        if (value == null) {
+            throw new AssertionError(parser + " returned null instead of a value or MalformedInputException");
+        }
+        return Optional.of(value);
+    }
+
+    /** How many inputs {@code parser} has been called with so far in this JVM. */
+    static long count(String parser) {
+        LongAdder runs = RUNS.get(parser);
+        return runs == null ? 0 : runs.sum();
+    }
+
+    /** Prints each parser's figure, then fails unless every one reached {@code required}. */
+    static void assertEachRan(long required, String... parsers) {
+        StringBuilder shortfalls = new StringBuilder();
+        for (String parser : parsers) {
+            long count = count(parser);
+            System.out.printf("fuzz: %-32s %,9d inputs%n", parser, count);
+            if (count < required) {
+                shortfalls.append(' ').append(parser).append('=').append(count);
+            }
+        }
+        assertTrue(shortfalls.length() == 0, "each parser must run at least " + required + " inputs:" + shortfalls);
+    }
+}
