@@ -21,6 +21,12 @@ import java.util.Optional;
  */
 public final class HierarchyWalk {
 
+    /**
+     * Skipped levels noted one by one; the rest are counted in one note. Each note quotes a directory, so a note per
+     * level of a deep hierarchy would grow with the square of its depth (a 4096-character path: 1.7 M characters).
+     */
+    static final int SKIP_NOTES = 8;
+
     private HierarchyWalk() {
         throw new UnsupportedOperationException();
     }
@@ -37,6 +43,7 @@ public final class HierarchyWalk {
         int bestLevel = -1;
         boolean saidNone = false;
         String lastProblem = null;
+        int skipped = 0;
         for (int level = 0; level < hierarchy.levels().size(); level++) {
             String where = hierarchy.describe(level, reader.file());
             try {
@@ -52,15 +59,19 @@ public final class HierarchyWalk {
                     saidNone = true;
                 } else {
                     lastProblem = where + ": missing";
-                    notes.add("skipped " + lastProblem);
+                    noteSkipped(++skipped, lastProblem, notes);
                 }
             } catch (IOException e) {
                 lastProblem = where + ": unreadable: " + e.getMessage();
-                notes.add("skipped " + lastProblem);
+                noteSkipped(++skipped, lastProblem, notes);
             } catch (MalformedInputException e) {
                 lastProblem = where + ": " + e.getMessage();
-                notes.add("skipped " + lastProblem);
+                noteSkipped(++skipped, lastProblem, notes);
             }
+        }
+        if (skipped > SKIP_NOTES) {
+            notes.add("skipped " + (skipped - SKIP_NOTES) + " more levels of " + reader.file() + " (last: "
+                    + lastProblem + ")");
         }
         if (best != null) {
             String source = hierarchy.describe(bestLevel, reader.file());
@@ -73,6 +84,12 @@ public final class HierarchyWalk {
                 : Finding.<T>unknown(reader.file() + ": no level could be read (last: " + lastProblem + ")");
         notes.add(result.toString());
         return result;
+    }
+
+    private static void noteSkipped(int skipped, String problem, List<String> notes) {
+        if (skipped <= SKIP_NOTES) {
+            notes.add("skipped " + problem);
+        }
     }
 
     /** The tighter of two findings: a found value beats none, none beats unknown. */

@@ -48,4 +48,12 @@ class CgroupLineTest {
         }
         assertThrows(MalformedInputException.class, () -> CgroupLine.parse(null));
     }
+
+    @Test
+    void aPathLongerThanPathMaxIsMalformedButOneOfPathMaxIsKept() {
+        String atLimit = "/x".repeat(CgroupLine.PATH_MAX / 2);
+        assertEquals(atLimit, CgroupLine.parse("0::" + atLimit).path());
+        assertThrows(MalformedInputException.class, () -> CgroupLine.parse("0::" + atLimit + "/y"),
+                "a path no kernel prints must not be walked level by level");
+    }
 }

@@ -28,4 +28,41 @@ class HierarchyWalkTest {
         assertEquals("/sys/fs/cgroup/system.slice/cpu.max (level 2 of 3 from the leaf)",
                 hierarchy.describe(1, "cpu.max"));
     }
+
+    @Test
+    void aDeepHierarchyOfUnreadableLevelsGetsBoundedNotesAndStillReachesTheMountPoint() {
+        StringBuilder leaf = new StringBuilder("/sys/fs/cgroup");
+        for (int i = 0; i < 100; i++) {
+            leaf.append("/level").append(i);
+        }
+        CgroupHierarchy hierarchy = new CgroupHierarchy(CgroupVersion.V1, "/sys/fs/cgroup", leaf.toString(),
+                new HostFiles(Paths.get("/")));
+        java.util.List<String> read = new java.util.ArrayList<>();
+        LevelReader<Long> missingEverywhere = new LevelReader<Long>() {
+            @Override
+            public String file() {
+                return "memory.limit_in_bytes";
+            }
+
+            @Override
+            public java.util.Optional<Long> read(java.nio.file.Path directory) throws java.io.IOException {
+                read.add(directory.toString());
+                throw new java.nio.file.NoSuchFileException(directory.toString());
+            }
+
+            @Override
+            public double size(Long value) {
+                return value;
+            }
+        };
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        Finding<Long> result = HierarchyWalk.minimum(hierarchy, missingEverywhere, false, notes);
+        assertEquals(Finding.Status.UNKNOWN, result.status(), "every level missing on v1 means unknown");
+        assertEquals(101, read.size(), "the walk reads every level, up to and including the mount point");
+        assertEquals(HierarchyWalk.SKIP_NOTES + 2, notes.size(),
+                "one note per skipped level up to " + HierarchyWalk.SKIP_NOTES + ", one for the rest, one result: "
+                        + notes);
+        org.junit.jupiter.api.Assertions.assertTrue(notes.get(HierarchyWalk.SKIP_NOTES).startsWith(
+                "skipped " + (101 - HierarchyWalk.SKIP_NOTES) + " more levels"), notes.get(HierarchyWalk.SKIP_NOTES));
+    }
 }
