@@ -3,6 +3,7 @@ package io.containerlimits.it.cgroup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.it.support.TinyJson;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

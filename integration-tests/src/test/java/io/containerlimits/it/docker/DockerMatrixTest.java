@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.it.cgroup.TinyJson;
+import io.containerlimits.it.support.TinyJson;
 import io.containerlimits.it.probe.ProbeResult;
 import io.containerlimits.it.support.Prerequisites;
 import io.containerlimits.it.support.TestJdks;

@@ -1,4 +1,4 @@
-package io.containerlimits.it.cgroup;
+package io.containerlimits.it.support;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
