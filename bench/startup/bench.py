@@ -18,6 +18,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 
 HELLO_TARGET_MS = 10.0
@@ -26,18 +27,19 @@ JAR_TARGET_BYTES = 300 * 1024
 
 
 class Variant:
-    def __init__(self, key, label, agent, expected_cpus):
+    def __init__(self, key, label, agent, expected_cpus=None):
         self.key = key
         self.label = label
         self.agent = agent  # the -javaagent option, or None
-        self.expected_cpus = expected_cpus
+        self.expected_cpus = expected_cpus  # None: the JVM's own count, whatever it is on this machine
 
 
 class Cell:
-    def __init__(self, jdk, app, variant):
+    def __init__(self, jdk, app, variant, expected_cpus):
         self.jdk = jdk
         self.app = app
         self.variant = variant
+        self.expected_cpus = expected_cpus
         self.wall_ms = []
         self.cpu_ms = []
         self.stderr_runs = 0
@@ -60,21 +62,20 @@ def parse_args():
 
 
 def host_cpus():
-    """What the JVM counts on its own here: the affinity mask (no CPU quota on this host's own cgroup)."""
     return len(os.sched_getaffinity(0))
 
 
 def variants(args):
-    cpus = str(host_cpus())
     jar = args.jar
     return [
-        Variant("none", "no agent", None, cpus),
-        Variant("noop", "no-op agent (empty premain)", "-javaagent:" + args.noop, cpus),
-        Variant("idle", "container-limits, nothing to rewrite (no options)", "-javaagent:" + jar, cpus),
+        Variant("none", "no agent", None),
+        Variant("noop", "no-op agent (empty premain)", "-javaagent:" + args.noop),
+        # No options: on a host without a CPU limit the agent's count equals the JVM's, so it must change nothing.
+        Variant("idle", "container-limits, nothing to rewrite (no options)", "-javaagent:" + jar),
         Variant("rewrite", "container-limits `cpus=1` (transformer + rewrite)", "-javaagent:" + jar + "=cpus=1", "1"),
         # Diagnostic: the count differs (properties set) but no transformer; separates detection from the rewrite.
         Variant("norewrite", "container-limits `cpus=1,rewrite=false` (diagnostic)",
-                "-javaagent:" + jar + "=cpus=1,rewrite=false", cpus),
+                "-javaagent:" + jar + "=cpus=1,rewrite=false"),
     ]
 
 
@@ -90,15 +91,21 @@ def command(args, jdk_home, app, agent, extra=()):
     return cmd
 
 
+def jvm_cpus(args, jdk_home):
+    """The JVM's own count, from Hello without an agent: what every variant but the rewriting one must print."""
+    out = subprocess.run(command(args, jdk_home, "hello", None), stdout=subprocess.PIPE, check=True).stdout.decode()
+    return re.search(r"cpus=(\d+)", out).group(1)
+
+
 def check(cell, result):
     out = result.stdout.decode(errors="replace")
     if result.returncode != 0:
         raise SystemExit("%s %s %s: exit %d\n%s%s" % (cell.jdk, cell.app, cell.variant.key, result.returncode, out,
                                                       result.stderr.decode(errors="replace")))
     match = re.search(r"cpus=(\d+)", out)
-    if not match or match.group(1) != cell.variant.expected_cpus:
+    if not match or match.group(1) != cell.expected_cpus:
         raise SystemExit("%s %s %s: expected cpus=%s, got: %s" % (cell.jdk, cell.app, cell.variant.key,
-                                                                 cell.variant.expected_cpus, out.strip()))
+                                                                 cell.expected_cpus, out.strip()))
     if cell.app == "many" and not re.search(r"loaded=\d+ failed=0 ", out):
         raise SystemExit("%s many %s: some classes failed to load: %s" % (cell.jdk, cell.variant.key, out.strip()))
 
@@ -106,18 +113,13 @@ def check(cell, result):
 def run_once(args, jdks, cell):
     cmd = command(args, jdks[cell.jdk], cell.app, cell.variant.agent)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time_ns()
+    start = time.perf_counter_ns()
     result = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    wall = (time_ns() - start) / 1e6
+    wall = (time.perf_counter_ns() - start) / 1e6
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = ((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)) * 1000.0
     check(cell, result)
     return wall, cpu, result.stderr.decode(errors="replace")
-
-
-def time_ns():
-    import time
-    return time.perf_counter_ns()
 
 
 def load_average():
@@ -153,8 +155,7 @@ def diagnostics(args, jdks, all_variants):
         for v in all_variants:
             if v.agent is None or v.key == "noop":
                 continue
-            level = "debug"
-            agent = v.agent + ("," if "=" in v.agent else "=") + "log=" + level
+            agent = v.agent + ("," if "=" in v.agent else "=") + "log=debug"
             result = subprocess.run(command(args, jdks[jdk], "hello", agent), stdout=subprocess.PIPE,
                                     stderr=subprocess.PIPE)
             logs.append((jdk, v.key, agent.split("=", 1)[1] if "=" in agent else "", result.returncode,
@@ -216,7 +217,10 @@ def main():
     jdks = dict(j.split("=", 1) for j in args.jdk)
     all_variants = variants(args)
     apps = ("hello", "many")
-    cells = [Cell(j, a, v) for j in jdks for a in apps for v in all_variants]
+    own = {j: jvm_cpus(args, home) for j, home in jdks.items()}
+    if "1" in own.values():
+        raise SystemExit("the JVM already counts 1 CPU here: cpus=1 would not make the agent rewrite anything")
+    cells = [Cell(j, a, v, v.expected_cpus or own[j]) for j in jdks for a in apps for v in all_variants]
     by_key = {(c.jdk, c.app, c.variant.key): c for c in cells}
 
     print("preflight: one checked run per cell", file=sys.stderr)
@@ -270,7 +274,9 @@ def write_report(args, jdks, apps, all_variants, by_key, class_rows, logs, loads
     L = []
     L.append("# Start-up benchmark results")
     L.append("")
-    L.append("Generated by `bash bench/startup/run.sh %d` (do not edit by hand; rerun to refresh)." % args.rounds)
+    L.append("Generated by `bash bench/startup/run.sh %d`; rerun to refresh. Everything above the Findings section "
+             "is generated; that section is written by hand and carried over by the script from the previous file, "
+             "so check its date against this run's." % args.rounds)
     L.append("")
     L.append("* Date: %s to %s (UTC)" % (started.strftime("%Y-%m-%d %H:%M"), finished.strftime("%H:%M")))
     L.append("* Machine: %s" % machine())
@@ -400,8 +406,21 @@ def write_report(args, jdks, apps, all_variants, by_key, class_rows, logs, loads
         L.extend(err.splitlines()[:25] or ["(nothing on stderr)"])
         L.append("```")
         L.append("")
+    findings = previous_findings(args.out)
     with open(args.out, "w") as f:
         f.write("\n".join(L).rstrip() + "\n")
+        if findings:
+            f.write("\n" + findings)
+
+
+def previous_findings(path):
+    """The hand-written "## Findings" section of the previous results file, to the end of that file."""
+    if not os.path.exists(path):
+        return ""
+    with open(path) as f:
+        text = f.read()
+    at = text.find("\n## Findings")
+    return text[at + 1:] if at >= 0 else ""
 
 
 if __name__ == "__main__":

@@ -25,13 +25,14 @@ done
 command -v python3 >/dev/null || { echo "python3 is needed for the timing driver" >&2; exit 2; }
 mkdir -p "$work/lib" "$work/classes" "$work/noop"
 
-# Fetch through Maven (offline first, so a warm ~/.m2 needs no network). failureaccess is Guava's one runtime
+# Fetch through Maven from the project root (its pinned dependency plugin), offline first so that a warm ~/.m2 needs
+# no network. failureaccess is Guava's one runtime
 # dependency: without it the classes that extend AbstractFuture fail to load.
 fetch() {
     local artifact="$1" file="$2"
     [ -f "$work/lib/$file" ] && return 0
-    mvn -o -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work/lib" 2>/dev/null \
-        || mvn -q -B dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work/lib"
+    (cd "$root" && { mvn -o -q -B -N dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work/lib" >/dev/null 2>&1 \
+        || mvn -q -B -N dependency:copy -Dartifact="$artifact" -DoutputDirectory="$work/lib"; })
 }
 fetch "com.google.guava:guava:$guava_version" "guava-$guava_version.jar"
 guava_jar="$work/lib/guava-$guava_version.jar"
