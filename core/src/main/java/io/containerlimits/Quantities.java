@@ -1,12 +1,14 @@
 package io.containerlimits;
 
-import java.math.BigDecimal;
-
 /**
  * Parses the numbers users write in settings: CPU counts ({@code 2}, {@code 1.5}, {@code 500m}) and memory sizes
  * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}).
  *
  * <p>Every failure is an {@link IllegalArgumentException} whose message quotes the input.
+ *
+ * <p>No {@code BigDecimal} or {@code BigInteger}: the agent parses its settings in premain, and on JDK 19+
+ * {@code BigInteger}'s static initialiser initialises {@code ForkJoinPool}, which creates the common pool before the
+ * agent can set its parallelism (seen on JDK 25: common pool 1 instead of 3 with {@code cpus=4}).
  */
 public final class Quantities {
 
@@ -25,7 +27,8 @@ public final class Quantities {
         String number = milli ? t.substring(0, t.length() - 1) : t;
         double value;
         try {
-            value = decimal(number).doubleValue();
+            checkDecimal(number);
+            value = Double.parseDouble(number);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a CPU quantity: \"" + text + "\"");
         }
@@ -67,20 +70,35 @@ public final class Quantities {
             throw new IllegalArgumentException("not a memory size: \"" + text + "\"");
         }
         String number = shift > 0 ? lower.substring(0, lower.length() - 1) : lower;
-        BigDecimal bytes;
         try {
-            bytes = decimal(number).multiply(BigDecimal.valueOf(1L << Math.max(shift, 0)));
+            checkDecimal(number);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("not a memory size: \"" + text + "\"");
         }
-        if (bytes.signum() <= 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+        long unit = 1L << Math.max(shift, 0);
+        int point = number.indexOf('.');
+        String whole = point < 0 ? number : number.substring(0, point);
+        String fraction = point < 0 ? "" : number.substring(point + 1);
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(whole.isEmpty() ? 0 : Long.parseLong(whole), unit);
+            if (!fraction.isEmpty()) {
+                // A fraction of at most 2^40 bytes: a double is exact to far below one byte.
+                bytes = Math.addExact(bytes, (long) Math.floor(Double.parseDouble("0." + fraction) * unit));
+            }
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("out of range: \"" + text + "\"");
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException("out of range: \"" + text + "\"");
         }
-        return bytes.longValue();
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("out of range: \"" + text + "\"");
+        }
+        return bytes;
     }
 
-    /** A plain decimal number: digits with at most one point, no sign, no exponent. */
-    private static BigDecimal decimal(String number) {
+    /** Accepts a plain decimal number only: digits with at most one point, no sign, no exponent. */
+    private static void checkDecimal(String number) {
         if (number.isEmpty() || number.length() > 32) {
             throw new IllegalArgumentException(number);
         }
@@ -96,6 +114,5 @@ public final class Quantities {
         if (!digit || number.indexOf('.') != number.lastIndexOf('.')) {
             throw new IllegalArgumentException(number);
         }
-        return new BigDecimal(number);
     }
 }

@@ -1,0 +1,74 @@
+package io.containerlimits.agent;
+
+import io.containerlimits.Finding;
+import java.util.Locale;
+
+/**
+ * The one memory warning (DESIGN §6): the heap the JVM may grow to, plus a native minimum, does not fit the memory
+ * limit. Past the limit the kernel, not the JVM, ends the process: exit 137, no {@code OutOfMemoryError}, no heap
+ * dump. Heap and GC are fixed before premain, so the agent can only say so, and say which line fixes it.
+ *
+ * <p>A default JVM that sees its limit never trips this: its heap is a quarter of the limit.
+ */
+final class MemoryCheck {
+
+    /** Metaspace, code cache, thread stacks and GC structures need at least this much beside the heap. */
+    static final long NATIVE_MINIMUM_BYTES = 64L << 20;
+
+    private static final long MIB = 1L << 20;
+    private static final long GIB = 1L << 30;
+
+    private MemoryCheck() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * True when the heap plus the native minimum exceeds a known limit.
+     *
+     * @param maxHeap {@code Runtime.maxMemory()} ({@code Long.MAX_VALUE} when the JVM has no heap bound)
+     * @param limit   the memory limit: the {@code memory=} setting or the detected one
+     */
+    static boolean heapExceeds(long maxHeap, Finding<Long> limit) {
+        return limit.isFound() && maxHeap != Long.MAX_VALUE && maxHeap + NATIVE_MINIMUM_BYTES > limit.value();
+    }
+
+    /** The warning for a heap that {@link #heapExceeds} the limit; {@code jar} is the agent's path for the fix. */
+    static String warning(long maxHeap, Finding<Long> limit, String jar) {
+        long bytes = limit.value();
+        return "the heap may grow to " + size(maxHeap) + " (Runtime.maxMemory()) but the memory limit is "
+                + size(bytes) + " (" + limit.source() + "): when the JVM outgrows the limit the kernel kills it "
+                + "(exit 137) without an OutOfMemoryError. Fix: start the JVM with a heap that fits, e.g. -Xmx"
+                + suggestedHeapMib(bytes) + "m, or JAVA_TOOL_OPTIONS=\"$(java -jar " + jar
+                + " flags) $JAVA_TOOL_OPTIONS\"";
+    }
+
+    /**
+     * A heap that leaves room beside it: three quarters of the limit minus the native minimum, at least 16 MiB. A
+     * rough figure for the message; {@code flags} computes the full set.
+     */
+    static long suggestedHeapMib(long limitBytes) {
+        long heap = limitBytes / 4 * 3 - NATIVE_MINIMUM_BYTES;
+        return Math.max(16, heap / MIB);
+    }
+
+    /** {@code 512 MiB}, {@code 1.5 GiB}, {@code 300 B}: for messages only. */
+    static String size(long bytes) {
+        if (bytes >= GIB) {
+            return decimal((double) bytes / GIB) + " GiB";
+        }
+        if (bytes >= MIB) {
+            return decimal((double) bytes / MIB) + " MiB";
+        }
+        return bytes + " B";
+    }
+
+    /** {@code 2}, {@code 1.5}, {@code 0.33}: no trailing {@code .0}, at most two decimals. */
+    static String decimal(double value) {
+        double rounded = Math.round(value * 100) / 100.0;
+        if (rounded == Math.rint(rounded)) {
+            return Long.toString((long) rounded);
+        }
+        String text = Double.toString(rounded);
+        return text.toLowerCase(Locale.ROOT);
+    }
+}

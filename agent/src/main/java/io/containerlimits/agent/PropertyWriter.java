@@ -1,0 +1,43 @@
+package io.containerlimits.agent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+/**
+ * The only writer of system properties: set-if-absent, so that what the user set with {@code -D} always wins.
+ * Remembers what it set, for the {@code log=info} line.
+ */
+final class PropertyWriter {
+
+    private final Properties target;
+    private final Log log;
+    private final List<AgentProperty> written = new ArrayList<AgentProperty>();
+
+    PropertyWriter(Properties target, Log log) {
+        this.target = target;
+        this.log = log;
+    }
+
+    /** Sets {@code property} to {@code value} unless it already has a value; true when it was set. */
+    boolean setIfAbsent(AgentProperty property, String value) {
+        // Properties is a Hashtable: putIfAbsent is atomic against another thread setting it meanwhile.
+        Object previous = target.putIfAbsent(property.key(), value);
+        if (previous != null) {
+            if (log.isDebug()) {
+                log.debug("leaving " + property.key() + "=" + previous + ": set by user (" + property.library() + ")");
+            }
+            return false;
+        }
+        written.add(property);
+        if (log.isDebug()) {
+            log.debug("set " + property.key() + "=" + value + " (" + property.library() + ")");
+        }
+        return true;
+    }
+
+    /** What this writer set, in order. */
+    List<AgentProperty> written() {
+        return written;
+    }
+}

@@ -1,0 +1,154 @@
+package io.containerlimits.agent;
+
+import io.containerlimits.JvmOptions;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The JVM options this process was started with, as the JVM took them: {@code JAVA_TOOL_OPTIONS}, then
+ * {@code JDK_JAVA_OPTIONS} (which the launcher inserts before its own arguments), then the launcher's options from
+ * {@code /proc/self/cmdline}, then {@code _JAVA_OPTIONS}. The JVM takes the last occurrence of an option.
+ *
+ * <p>Cheap on purpose: one small file and three variables. The management beans would give the same answer for about
+ * 20 ms of start-up (DESIGN §4). The real {@code /proc/self/cmdline} is read even under a {@code root=} fixture tree:
+ * it describes this JVM, not the container.
+ */
+final class UserJvmOptions {
+
+    /** The variables the JVM and the launcher read options from, in the order they apply. */
+    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    static final String JDK_JAVA_OPTIONS = "JDK_JAVA_OPTIONS";
+    static final String UNDERSCORE_JAVA_OPTIONS = "_JAVA_OPTIONS";
+
+    private static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
+    private static final String JAVAAGENT = "-javaagent:";
+    private static final String CMDLINE = "/proc/self/cmdline";
+    /** Class paths can be long; anything beyond this is application arguments, not JVM options. */
+    private static final int CMDLINE_MAX_BYTES = 1 << 20;
+
+    /**
+     * Launcher options whose value is the next argument ({@code -cp <path>}), so that the value is not mistaken for
+     * the main class. From {@code java --help} (17, 25).
+     */
+    private static final Set<String> TAKES_NEXT_ARGUMENT = new HashSet<String>(Arrays.asList(
+            "-cp", "-classpath", "--class-path", "-p", "--module-path", "--upgrade-module-path", "--add-modules",
+            "--enable-native-access", "--limit-modules", "--add-reads", "--add-exports", "--add-opens",
+            "--patch-module", "--source", "--describe-module", "-d"));
+
+    private final List<String> tokens;
+
+    private UserJvmOptions(List<String> tokens) {
+        this.tokens = tokens;
+    }
+
+    /** The options of this process: reads {@code /proc/self/cmdline} (missing off Linux: the variables only). */
+    static UserJvmOptions ofThisProcess(Map<String, String> environment) {
+        return of(environment, readCmdline());
+    }
+
+    /**
+     * The options from {@code environment} and a command line in {@code /proc/self/cmdline} form (arguments each
+     * followed by a NUL, the executable first).
+     */
+    static UserJvmOptions of(Map<String, String> environment, byte[] cmdline) {
+        List<String> tokens = new ArrayList<String>();
+        tokens.addAll(JvmOptions.tokenize(environment.get(JAVA_TOOL_OPTIONS)));
+        tokens.addAll(JvmOptions.tokenize(environment.get(JDK_JAVA_OPTIONS)));
+        tokens.addAll(launcherOptions(cmdline));
+        tokens.addAll(JvmOptions.tokenize(environment.get(UNDERSCORE_JAVA_OPTIONS)));
+        return new UserJvmOptions(tokens);
+    }
+
+    /** The {@code -XX:ActiveProcessorCount} the JVM took, or {@code null} when none (or {@code -1}, the default). */
+    Integer activeProcessorCount() {
+        String value = JvmOptions.lastValue(tokens, ACTIVE_PROCESSOR_COUNT);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int count = Integer.parseInt(value.trim());
+            return count > 0 ? count : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The jar path of every {@code -javaagent:<jar>[=<options>]}, in order. */
+    List<String> javaAgentJars() {
+        List<String> jars = new ArrayList<String>();
+        for (String token : tokens) {
+            if (token.startsWith(JAVAAGENT)) {
+                String rest = token.substring(JAVAAGENT.length());
+                int eq = rest.indexOf('=');
+                jars.add(eq < 0 ? rest : rest.substring(0, eq));
+            }
+        }
+        return jars;
+    }
+
+    /** The arguments between the executable and the main class (or {@code -jar <file>}, {@code -m <module>}). */
+    static List<String> launcherOptions(byte[] cmdline) {
+        List<String> arguments = splitNul(cmdline);
+        List<String> options = new ArrayList<String>();
+        for (int i = 1; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
+            if (!argument.startsWith("-")) {
+                break; // the main class (or an @argfile, which the JVM never sees either)
+            }
+            if (argument.equals("-jar") || argument.equals("-m") || argument.equals("--module")) {
+                break;
+            }
+            options.add(argument);
+            if (TAKES_NEXT_ARGUMENT.contains(argument)) {
+                i++;
+            }
+        }
+        return options;
+    }
+
+    private static List<String> splitNul(byte[] cmdline) {
+        List<String> arguments = new ArrayList<String>();
+        Charset charset = Charset.defaultCharset();
+        int start = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                arguments.add(new String(cmdline, start, i - start, charset));
+                start = i + 1;
+            }
+        }
+        if (start < cmdline.length) {
+            arguments.add(new String(cmdline, start, cmdline.length - start, charset));
+        }
+        return arguments;
+    }
+
+    private static byte[] readCmdline() {
+        try {
+            InputStream in = new FileInputStream(CMDLINE);
+            try {
+                byte[] buffer = new byte[8192];
+                int length = 0;
+                int n;
+                while (length < CMDLINE_MAX_BYTES && (n = in.read(buffer, length, buffer.length - length)) > 0) {
+                    length += n;
+                    if (length == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, CMDLINE_MAX_BYTES));
+                    }
+                }
+                return Arrays.copyOf(buffer, length);
+            } finally {
+                in.close();
+            }
+        } catch (IOException e) {
+            return new byte[0]; // not Linux, or no procfs: the variables alone decide
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.containerlimits.detect;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The one place that knows where the kernel's files are: every read of detection goes through here, under one root
+ * directory ({@code /} on a real machine, a fixture tree in tests; DESIGN §3 step 9).
+ *
+ * <p>No other class spells {@code /proc} or {@code /sys/fs/cgroup}: cgroup mount points come from mountinfo and are
+ * mapped under the root by {@link #underRoot}. Every read is bounded, so that a strange file (a device, a huge
+ * file, a FIFO that never ends) cannot stall or exhaust the JVM at start-up. Immutable.
+ */
+public final class HostFiles {
+
+    /**
+     * Where cgroup file systems are normally mounted: among several mounts of one controller the one under here is
+     * preferred (HotSpot does the same), because extra mounts elsewhere are usually bind mounts for tools.
+     */
+    public static final String USUAL_CGROUP_MOUNT = "/sys/fs/cgroup";
+
+    /** Bound for ordinary files: {@code cpu.max}, {@code memory.stat}, {@code status} are well under 4 KiB. */
+    static final int FILE_BOUND = 64 * 1024;
+
+    /** Bound for mountinfo, which grows with every mount (a Kubernetes node shows hundreds of lines). */
+    static final int MOUNTINFO_BOUND = 1024 * 1024;
+
+    private final Path root;
+
+    /** @param root the directory that plays {@code /} */
+    public HostFiles(Path root) {
+        this.root = root;
+    }
+
+    /** The root directory. */
+    public Path root() {
+        return root;
+    }
+
+    /** {@code /proc/self/cgroup}: this process's cgroup per hierarchy. */
+    public String procSelfCgroup() throws IOException {
+        return read(underRoot("/proc/self/cgroup"), FILE_BOUND);
+    }
+
+    /** {@code /proc/self/mountinfo}: where the cgroup file systems are mounted. */
+    public String procSelfMountInfo() throws IOException {
+        return read(underRoot("/proc/self/mountinfo"), MOUNTINFO_BOUND);
+    }
+
+    /** {@code /proc/self/status}: {@code Cpus_allowed_list}. */
+    public String procSelfStatus() throws IOException {
+        return read(underRoot("/proc/self/status"), FILE_BOUND);
+    }
+
+    /** {@code /proc/meminfo}: {@code MemTotal}. */
+    public String procMemInfo() throws IOException {
+        return read(underRoot("/proc/meminfo"), FILE_BOUND);
+    }
+
+    /** The file {@code name} in {@code directory}, read with the ordinary bound. */
+    public String read(Path directory, String name) throws IOException {
+        return read(directory.resolve(name), FILE_BOUND);
+    }
+
+    /** Whether {@code path} is a directory (false when it cannot be checked). */
+    public boolean isDirectory(Path path) {
+        return Files.isDirectory(path);
+    }
+
+    /**
+     * {@code absolutePath} as seen from this process, mapped under the root: {@code /sys/fs/cgroup/cpu} becomes
+     * {@code <root>/sys/fs/cgroup/cpu}.
+     */
+    public Path underRoot(String absolutePath) {
+        int start = 0;
+        while (start < absolutePath.length() && absolutePath.charAt(start) == '/') {
+            start++;
+        }
+        return start == absolutePath.length() ? root : root.resolve(absolutePath.substring(start));
+    }
+
+    /**
+     * The whole file as UTF-8 (undecodable bytes become U+FFFD, for the parsers to reject).
+     *
+     * @throws IOException when it is missing ({@link java.nio.file.NoSuchFileException}), unreadable, a directory,
+     *                     or longer than {@code bound} bytes
+     */
+    static String read(Path file, int bound) throws IOException {
+        // /proc and cgroupfs report a size of 0, so read to the end instead of trusting the size.
+        byte[] buffer = new byte[Math.min(bound + 1, 8192)];
+        int length = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
+                length += n;
+                if (length > bound) {
+                    throw new IOException(file + ": larger than " + bound + " bytes");
+                }
+                if (length == buffer.length) {
+                    buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, bound + 1));
+                }
+            }
+        }
+        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+}

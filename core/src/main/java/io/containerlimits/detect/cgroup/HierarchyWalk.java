@@ -1,0 +1,87 @@
+package io.containerlimits.detect.cgroup;
+
+import io.containerlimits.Finding;
+import io.containerlimits.detect.MalformedInputException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The minimum of one limit over every level, from the leaf up to and including the mount point (DESIGN §3 step 5).
+ *
+ * <p>Every level is read: a level whose file is missing, unreadable, empty or malformed contributes nothing, is noted,
+ * and the walk goes on (a parent's limit is still found; JDK-8322420). The result is
+ * <ul>
+ * <li>found: the smallest limit, with the file and level it came from;
+ * <li>none: no level has a limit and at least one said so (or, where {@code missingMeansNoLimit}, had no file:
+ *     a v2 controller that is not delegated has no files at all);
+ * <li>unknown: every level was skipped; the reason lists why.
+ * </ul>
+ */
+public final class HierarchyWalk {
+
+    private HierarchyWalk() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Walks {@code hierarchy} with {@code reader}.
+     *
+     * @param missingMeansNoLimit whether a missing file means "no limit at this level" (v2) rather than a skip (v1)
+     * @param notes               receives the skipped levels and the governing one
+     */
+    public static <T> Finding<T> minimum(CgroupHierarchy hierarchy, LevelReader<T> reader,
+            boolean missingMeansNoLimit, List<String> notes) {
+        T best = null;
+        int bestLevel = -1;
+        boolean saidNone = false;
+        String lastProblem = null;
+        for (int level = 0; level < hierarchy.levels().size(); level++) {
+            String where = hierarchy.describe(level, reader.file());
+            try {
+                Optional<T> limit = reader.read(hierarchy.directory(level));
+                if (!limit.isPresent()) {
+                    saidNone = true;
+                } else if (best == null || reader.size(limit.get()) < reader.size(best)) {
+                    best = limit.get();
+                    bestLevel = level;
+                }
+            } catch (NoSuchFileException e) {
+                if (missingMeansNoLimit) {
+                    saidNone = true;
+                } else {
+                    lastProblem = where + ": missing";
+                    notes.add("skipped " + lastProblem);
+                }
+            } catch (IOException e) {
+                lastProblem = where + ": unreadable: " + e.getMessage();
+                notes.add("skipped " + lastProblem);
+            } catch (MalformedInputException e) {
+                lastProblem = where + ": " + e.getMessage();
+                notes.add("skipped " + lastProblem);
+            }
+        }
+        if (best != null) {
+            String source = hierarchy.describe(bestLevel, reader.file());
+            notes.add(reader.file() + " governed by " + source + ": " + best);
+            return Finding.found(best, source);
+        }
+        if (saidNone) {
+            return Finding.none(reader.file() + ": no limit at any of " + hierarchy.levels().size()
+                    + " levels from " + hierarchy.leaf());
+        }
+        return Finding.unknown(reader.file() + ": no level could be read (last: " + lastProblem + ")");
+    }
+
+    /** The tighter of two findings: a found value beats none, none beats unknown. */
+    public static Finding<Long> tighter(Finding<Long> a, Finding<Long> b) {
+        if (a.isFound() && b.isFound()) {
+            return a.value() <= b.value() ? a : b;
+        }
+        if (a.isFound() || b.isFound()) {
+            return a.isFound() ? a : b;
+        }
+        return a.status() == Finding.Status.NONE ? a : b;
+    }
+}
