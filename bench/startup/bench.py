@@ -151,7 +151,8 @@ def diagnostics(args, jdks, all_variants):
                 ours = [l for l in lines if " io.containerlimits." in l]
                 shaded = [l for l in ours if ".shaded." in l]
                 not_cds = [l for l in lines if "shared objects file" not in l]
-                rows.append((jdk, app, v.key, len(lines), len(not_cds), len(ours), len(shaded)))
+                rows.append((jdk, app, v.key, len(lines), len(not_cds), len(ours), len(shaded),
+                             agent_window_ms(lines, "Hello" if app == "hello" else "Many")))
         for v in all_variants:
             if v.agent is None or v.key == "noop":
                 continue
@@ -162,6 +163,15 @@ def diagnostics(args, jdks, all_variants):
                          result.stdout.decode(errors="replace").strip(),
                          result.stderr.decode(errors="replace").rstrip()))
     return rows, logs
+
+
+def agent_window_ms(lines, main_class):
+    """Uptime from java.instrument's first class (the JVM starts on the agents) to the app's main class."""
+    def uptime(line):
+        return float(re.match(r"\[([0-9.]+)s\]", line).group(1)) * 1000.0
+    first = next((l for l in lines if " java.lang.instrument.Instrumentation " in l), None)
+    main = next((l for l in lines if " %s " % main_class in l), None)
+    return uptime(main) - uptime(first) if first and main else None
 
 
 def jdk_version(home):
@@ -389,11 +399,16 @@ def write_report(args, jdks, apps, all_variants, by_key, class_rows, logs, loads
 
     L.append("## Where the time goes: classes loaded (`-Xlog:class+load`, one run each)")
     L.append("")
-    L.append("| JDK | app | variant | classes loaded | not from CDS | `io.containerlimits.*` | of which shaded ASM |")
-    L.append("|---|---|---|---|---|---|---|")
+    L.append("Agent window = JVM uptime from the load of `java.lang.instrument.Instrumentation` (the JVM starts on "
+             "the agent) to the app's main class: opening the agent jar, premain and what it set off. From the same "
+             "single run, so indicative only on a busy machine.")
+    L.append("")
+    L.append("| JDK | app | variant | classes loaded | not from CDS | `io.containerlimits.*` | of which shaded ASM "
+             "| agent window, ms |")
+    L.append("|---|---|---|---|---|---|---|---|")
     for row in class_rows:
-        L.append("| %s | %s | %s | %d | %d | %d | %d |" % (row[0], app_names[row[1]], row[2], row[3], row[4],
-                                                           row[5], row[6]))
+        L.append("| %s | %s | %s | %d | %d | %d | %d | %s |" % (row[0], app_names[row[1]], row[2], row[3], row[4],
+                                                                row[5], row[6], "" if row[7] is None else fmt(row[7])))
     L.append("")
     L.append("## What the agent says about itself (Hello, `log=debug`)")
     L.append("")
