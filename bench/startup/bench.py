@@ -297,7 +297,7 @@ def write_report(args, jdks, apps, all_variants, by_key, class_rows, logs, loads
     L.append("* Machine: %s" % machine())
     for j, home in jdks.items():
         L.append("* JDK %s: `%s` (%s)" % (j, jdk_version(home), home))
-    L.append("* Agent: `%s`, version %s, built from `%s`; jar %d bytes (%.1f KiB)"
+    L.append("* Agent: `%s`, version %s, repository at `%s` when measured; jar %d bytes (%.1f KiB)"
              % (os.path.relpath(args.jar, os.getcwd()), version, commit, jar_bytes, jar_bytes / 1024.0))
     L.append("* Rounds: %d measured (+%d warm-up, discarded), order shuffled every round (seed %d)"
              % (args.rounds, args.warmup, args.seed))
