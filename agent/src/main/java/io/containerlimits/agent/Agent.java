@@ -8,6 +8,7 @@ import io.containerlimits.Version;
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Agent {
     private UserJvmOptions options;
 
     Agent(Settings settings, Map<String, String> environment, Instrumentation instrumentation, Class<?> premainClass,
-            Log log, Properties properties, int javaFeature) {
+            Log log, Properties properties, int javaFeature, UserJvmOptions options) {
         this.settings = settings;
         this.environment = environment;
         this.instrumentation = instrumentation;
@@ -51,15 +52,25 @@ final class Agent {
         this.log = log;
         this.writer = new PropertyWriter(properties, log);
         this.javaFeature = javaFeature;
+        this.options = options;
     }
 
     /** Called by the trampoline, once per JVM. */
     static void start(String arguments, Instrumentation instrumentation, Class<?> premainClass) {
+        start(arguments, System.getenv(), instrumentation, premainClass, System.err, System.getProperties(), null);
+    }
+
+    /**
+     * The whole start, every input a parameter.
+     *
+     * @param options the JVM options, or {@code null} to read this process's when (and only when) they are needed
+     */
+    static void start(String arguments, Map<String, String> environment, Instrumentation instrumentation,
+            Class<?> premainClass, PrintStream err, Properties properties, UserJvmOptions options) {
         long started = System.nanoTime();
-        Map<String, String> environment = System.getenv();
         List<String> problems = new ArrayList<String>();
         Settings settings = Settings.resolve(arguments, environment, problems);
-        Log log = new Log(settings.log(), System.err);
+        Log log = new Log(settings.log(), err);
         for (String problem : problems) {
             log.warnLine(problem);
         }
@@ -67,8 +78,8 @@ final class Agent {
             log.debug("enabled=false: nothing read, nothing set");
             return;
         }
-        Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, System.getProperties(),
-                javaFeature(System.getProperty("java.specification.version")));
+        Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, properties,
+                javaFeature(System.getProperty("java.specification.version")), options);
         agent.run(ContainerLimits.detect(settings), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory());
         if (log.isDebug()) {
@@ -84,12 +95,32 @@ final class Agent {
             }
         }
         publish(limits);
-        String applied = applyCpu(limits.cpuCount(), jvmCpus);
+        int cpus = limits.cpuCount();
+        boolean rewrite = false;
+        String applied;
+        Integer activeProcessorCount;
+        if (cpus == jvmCpus) {
+            log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
+            applied = "nothing (the JVM already reports " + jvmCpus + ")";
+        } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
+            log.debug("leaving CPU settings alone: -XX:ActiveProcessorCount=" + activeProcessorCount + " given");
+            applied = "nothing CPU-related (-XX:ActiveProcessorCount=" + activeProcessorCount + " given)";
+        } else {
+            setCpuProperties(cpus);
+            rewrite = settings.rewrite();
+            applied = cpuSummary(rewrite);
+        }
         if (MemoryCheck.heapExceeds(maxHeap, limits.memoryLimit())) {
             log.warn(MemoryCheck.warning(maxHeap, limits.memoryLimit(), jarForMessages()));
         }
         if (log.isInfo()) {
             log.info(Summary.line(Version.get(), limits, applied));
+        }
+        // Last: with a renamed jar this puts the jar on the boot class path, and from then on any agent class this
+        // application-loader copy has not loaded yet resolves to the boot copy, another runtime package of the same
+        // name (IllegalAccessError). After the append only Rewrite's public, java-typed entry is called.
+        if (rewrite) {
+            installRewrite(cpus);
         }
     }
 
@@ -105,26 +136,20 @@ final class Agent {
         writer.setIfAbsent(AgentProperty.VERSION, Version.get());
     }
 
-    /** Applies the CPU policy; returns what it did, for the summary line. */
-    private String applyCpu(int cpus, int jvmCpus) {
-        if (cpus == jvmCpus) {
-            log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
-            return "nothing (the JVM already reports " + jvmCpus + ")";
-        }
-        Integer activeProcessorCount = options().activeProcessorCount();
-        if (activeProcessorCount != null) {
-            log.debug("leaving CPU settings alone: -XX:ActiveProcessorCount=" + activeProcessorCount + " given");
-            return "nothing CPU-related (-XX:ActiveProcessorCount=" + activeProcessorCount + " given)";
-        }
+    private void setCpuProperties(int cpus) {
         for (AgentProperty property : AgentProperty.values()) {
             if (property.kind() == AgentProperty.Kind.CPU_SIZING && property.appliesTo(javaFeature)) {
                 writer.setIfAbsent(property, property.cpuSizingValue(cpus));
             }
         }
-        StringBuilder applied = new StringBuilder();
-        applied.append("common pool ")
-                .append(System.getProperty(AgentProperty.COMMON_POOL_PARALLELISM.key(), "unchanged"))
-                .append(", ").append(settings.rewrite() ? installRewrite(cpus) : "rewrite off (rewrite=false)");
+    }
+
+    /** {@code common pool 3, rewrite on, properties a b c}: what a corrected count applied. */
+    private String cpuSummary(boolean rewrite) {
+        StringBuilder applied = new StringBuilder("common pool ")
+                .append(writer.current(AgentProperty.COMMON_POOL_PARALLELISM)).append(", ")
+                .append(!rewrite ? "rewrite off (rewrite=false)"
+                        : settings.cpus() != null ? "rewrite on (fixed count)" : "rewrite on");
         String separator = ", properties ";
         for (AgentProperty property : writer.written()) {
             if (property.kind() == AgentProperty.Kind.CPU_SIZING) {
@@ -135,26 +160,25 @@ final class Agent {
         return applied.toString();
     }
 
-    private String installRewrite(int cpus) {
+    private void installRewrite(int cpus) {
+        Redetection redetection = settings.cpus() == null ? new Redetection(settings) : null;
         if (premainClass.getClassLoader() != null) {
             // Boot-Class-Path missed (the jar was renamed): this copy of the agent came from the application loader.
             File jar = AgentJar.locate(premainClass, options().javaAgentJars());
             if (jar == null) {
                 log.warn("call-site rewrite off: cannot find the agent jar to put its helper on the boot class path; "
                         + "name the jar container-limits.jar");
-                return "rewrite off (jar not found)";
+                return;
             }
             try {
                 AgentJar.appendToBootClassPath(instrumentation, jar);
             } catch (IOException e) {
                 log.warn("call-site rewrite off: cannot put " + jar + " on the boot class path: " + e);
-                return "rewrite off (boot class path)";
+                return;
             }
             log.debug("jar renamed: appended " + jar + " to the boot class path (the JVM warns about CDS)");
         }
-        Redetection redetection = settings.cpus() == null ? new Redetection(settings) : null;
-        Rewrite.install(instrumentation, cpus, redetection, javaFeature, log);
-        return redetection == null ? "rewrite on (fixed count)" : "rewrite on";
+        Rewrite.install(instrumentation, cpus, redetection, javaFeature, log.isDebug(), log.stream());
     }
 
     /** The agent jar's path as the user can type it, for the memory warning's fix line. */

@@ -1,7 +1,6 @@
 package io.containerlimits.agent;
 
 import java.lang.instrument.Instrumentation;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code Premain-Class}: a trampoline into {@link Agent}. Its rules, each learnt from a JVM abort
@@ -20,7 +19,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ContainerLimitsAgent {
 
-    private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** Guarded by the class lock. Not an {@code AtomicBoolean}: on JDK 25 that spins method handles (~10 ms). */
+    private static boolean started;
 
     private ContainerLimitsAgent() {
         throw new UnsupportedOperationException();
@@ -36,9 +36,15 @@ public final class ContainerLimitsAgent {
         start(arguments, instrumentation);
     }
 
+    private static synchronized boolean firstStart() {
+        boolean first = !started;
+        started = true;
+        return first;
+    }
+
     private static void start(String arguments, Instrumentation instrumentation) {
         try {
-            if (STARTED.compareAndSet(false, true)) {
+            if (firstStart()) {
                 Agent.start(arguments, instrumentation, ContainerLimitsAgent.class);
             }
         } catch (Throwable t) {

@@ -41,6 +41,11 @@ final class Log {
         print(LogLevel.DEBUG, PREFIX + message);
     }
 
+    /** Where the lines go, for a class that needs its own {@code Log} (the boot copy of {@link Rewrite}). */
+    PrintStream stream() {
+        return err;
+    }
+
     boolean isDebug() {
         return level.allows(LogLevel.DEBUG);
     }

@@ -36,6 +36,11 @@ final class PropertyWriter {
         return true;
     }
 
+    /** The value {@code property} has now, set by the user or by this writer; {@code null} when it has none. */
+    Object current(AgentProperty property) {
+        return target.get(property.key());
+    }
+
     /** What this writer set, in order. */
     List<AgentProperty> written() {
         return written;

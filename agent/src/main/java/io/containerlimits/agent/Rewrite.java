@@ -1,6 +1,9 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.agent.boot.AvailableProcessors;
+import io.containerlimits.LogLevel;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.util.Collections;
@@ -14,15 +17,24 @@ import java.util.concurrent.Callable;
  *
  * <p>Loaded only once the helper is boot-visible: this class is the first to link to {@link AvailableProcessors}, so
  * that a renamed jar's fallback (an application-loader copy of the agent) still resolves the one boot copy.
+ *
+ * <p>Public, with only {@code java.*} types in {@link #install}'s signature, for that same fallback: there the caller
+ * is the application loader's copy of {@link Agent} and this class is the boot loader's, two runtime packages of one
+ * name, so a package-private call or an agent type in the signature would fail with {@code IllegalAccessError} or a
+ * loader constraint.
  */
-final class Rewrite {
+public final class Rewrite {
 
     /**
-     * Classes that call {@code availableProcessors} and are loaded, not yet initialised, at premain; everything else
-     * that matters loads later, or was initialised already and cannot be fixed ({@code ConcurrentHashMap}). A fixed
-     * list: scanning every loaded class costs 100+ ms (jvm-agent-notes §1.6).
+     * The one class that calls {@code availableProcessors}, is loaded but not yet initialised at premain (JDK 21+), and
+     * therefore needs a retransform; everything else that matters loads later, or was initialised already and cannot
+     * be fixed ({@code ConcurrentHashMap}). A fixed name: scanning every loaded class costs 100+ ms
+     * (jvm-agent-notes §1.6).
      */
-    static final String[] RETRANSFORM_CANDIDATES = {"java.lang.VirtualThread"};
+    static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
+
+    /** Its only call site is the fallback of this property in {@code createDefaultScheduler} (21, 25). */
+    static final String VIRTUAL_THREAD_PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
 
     private Rewrite() {
         throw new UnsupportedOperationException();
@@ -31,9 +43,12 @@ final class Rewrite {
     /**
      * Makes rewritten callers see {@code cpus}, then follows {@code redetect} ({@code null}: the count is fixed), and
      * installs the transformer.
+     *
+     * @param debug whether to print each class rewritten (and each retransform failure) on {@code err}
      */
-    static CallSiteTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
-            int javaFeature, Log log) {
+    public static ClassFileTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
+            int javaFeature, boolean debug, PrintStream err) {
+        Log log = new Log(debug ? LogLevel.DEBUG : LogLevel.WARN, err);
         if (redetect == null) {
             AvailableProcessors.set(cpus);
         } else {
@@ -42,34 +57,43 @@ final class Rewrite {
         CallSiteTransformer transformer = new CallSiteTransformer(log);
         instrumentation.addTransformer(transformer, true);
         if (javaFeature >= 9) {
-            retransformCandidates(instrumentation, log);
+            retransformVirtualThread(instrumentation, log);
         }
         return transformer;
     }
 
-    private static void retransformCandidates(Instrumentation instrumentation, Log log) {
-        for (String name : RETRANSFORM_CANDIDATES) {
-            Class<?> candidate;
-            try {
-                candidate = Class.forName(name, false, null);
-            } catch (ClassNotFoundException e) {
-                continue; // before JDK 21
+    private static void retransformVirtualThread(Instrumentation instrumentation, Log log) {
+        Class<?> virtualThread;
+        try {
+            virtualThread = Class.forName(VIRTUAL_THREAD, false, null);
+        } catch (ClassNotFoundException e) {
+            return; // before JDK 21
+        }
+        try {
+            if (!instrumentation.isModifiableClass(virtualThread)) {
+                return;
             }
-            try {
-                if (instrumentation.isModifiableClass(candidate)) {
-                    readHelperModule(instrumentation, candidate);
-                    instrumentation.retransformClasses(candidate);
-                }
-            } catch (Throwable t) {
-                log.debug("could not retransform " + name + ": " + t);
+            long started = System.nanoTime();
+            // With the property set (by the user, or by the agent before it installs the rewrite) the rewritten site
+            // never runs, so the read edge would only cost: the reflective calls spin method handles on 18+.
+            boolean siteCanRun = System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null;
+            if (siteCanRun) {
+                readHelperModule(instrumentation, virtualThread);
             }
+            instrumentation.retransformClasses(virtualThread);
+            if (log.isDebug()) {
+                log.debug("retransformed " + VIRTUAL_THREAD + " in " + (System.nanoTime() - started) / 1000000 + " ms"
+                        + (siteCanRun ? ", with a read edge from java.base to the helper" : ""));
+            }
+        } catch (Throwable t) {
+            log.debug("could not retransform " + VIRTUAL_THREAD + ": " + t);
         }
     }
 
     /**
      * Lets {@code candidate}'s module read the helper's (the boot loader's unnamed module). The JVM adds that edge
      * itself to a module one of whose classes is transformed at load time (jvm-agent-notes §1.5); a class that is only
-     * retransformed gets it from that rule only by luck, so this is insurance. Java 9+ API, called reflectively: the
+     * retransformed, and runs its rewritten site before any such load, would miss it, so this is insurance. Java 9+ API, called reflectively: the
      * agent is Java 8 bytecode.
      */
     private static void readHelperModule(Instrumentation instrumentation, Class<?> candidate) throws Exception {

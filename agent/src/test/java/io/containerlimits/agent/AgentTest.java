@@ -1,0 +1,230 @@
+package io.containerlimits.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.ContainerLimits;
+import io.containerlimits.LogLevel;
+import io.containerlimits.Limits;
+import io.containerlimits.Settings;
+import io.containerlimits.agent.boot.AvailableProcessors;
+import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What premain applies, for given settings, detection and JVM count; no global state is touched. */
+class AgentTest {
+
+    private static final long GIB = 1L << 30;
+    private static final byte[] PLAIN_CMDLINE = "java\0-cp\0app.jar\0Main\0".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path temp;
+
+    private final Properties properties = new Properties();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final List<ClassFileTransformer> transformers = new ArrayList<>();
+    private final Instrumentation instrumentation = (Instrumentation) Proxy.newProxyInstance(
+            getClass().getClassLoader(), new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> {
+                if (method.getName().equals("addTransformer")) {
+                    transformers.add((ClassFileTransformer) args[0]);
+                }
+                return method.getReturnType() == boolean.class ? Boolean.FALSE : null;
+            });
+
+    @AfterEach
+    void resetHelper() {
+        AvailableProcessorsTestAccess.reset();
+    }
+
+    /** Runs the agent after detection; {@code String.class} stands for a premain class the boot loader defined. */
+    private void run(String arguments, int jvmCpus, long maxHeap, int javaFeature, byte[] cmdline) {
+        Settings settings = Settings.resolve(arguments + ",root=" + temp, Map.of(), new ArrayList<>());
+        Limits limits = ContainerLimits.detect(settings);
+        Log log = new Log(settings.log(), new PrintStream(err, true, StandardCharsets.UTF_8));
+        new Agent(settings, Map.of(), instrumentation, String.class, log, properties, javaFeature,
+                UserJvmOptions.of(Map.of(), cmdline)).run(limits, jvmCpus, maxHeap);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void equalCountSetsNothingButThePublishedValues() {
+        run("cpus=2", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        Map<Object, Object> expected = new HashMap<>();
+        expected.put("container.limits.cpus", "2");
+        expected.put("container.limits.version", properties.getProperty("container.limits.version"));
+        assertEquals(expected, new HashMap<>(properties), "no pool property when the JVM already reports 2");
+        assertTrue(transformers.isEmpty(), "no transformer either");
+        assertEquals("", stderr(), "quiet by default");
+    }
+
+    @Test
+    void differentCountSetsEveryCpuPropertyAndInstallsTheRewrite() {
+        run("cpus=4", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "max(1, 4 - 1)");
+        assertEquals("4", properties.get("jdk.virtualThreadScheduler.parallelism"));
+        assertEquals("4", properties.get("io.netty.availableProcessors"));
+        assertEquals("4", properties.get("io.grpc.netty.shaded.io.netty.availableProcessors"));
+        assertEquals("4", properties.get("reactor.schedulers.defaultPoolSize"));
+        assertEquals("4", properties.get("JETTY_AVAILABLE_PROCESSORS"));
+        assertEquals("4", properties.get("container.limits.cpus"));
+        assertEquals(1, transformers.size(), "the call-site rewrite");
+        assertEquals(4, AvailableProcessors.current(), "rewritten callers get the count");
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void oneCpuGivesCommonPoolParallelismOne() {
+        run("cpus=1", 2, GIB / 4, 17, PLAIN_CMDLINE);
+        assertEquals("1", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "max(1, 1 - 1)");
+    }
+
+    @Test
+    void virtualThreadPropertyOnlyOnJava21AndLater() {
+        run("cpus=4", 2, GIB / 4, 17, PLAIN_CMDLINE);
+        assertNull(properties.get("jdk.virtualThreadScheduler.parallelism"), "no virtual threads on 17");
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"));
+    }
+
+    @Test
+    void userSetPropertiesAreNeverOverwritten() {
+        properties.setProperty("io.netty.availableProcessors", "8");
+        properties.setProperty("java.util.concurrent.ForkJoinPool.common.parallelism", "5");
+        properties.setProperty("container.limits.cpus", "16");
+        run("cpus=4,log=debug", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        assertEquals("8", properties.get("io.netty.availableProcessors"));
+        assertEquals("5", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"));
+        assertEquals("16", properties.get("container.limits.cpus"));
+        assertEquals("4", properties.get("reactor.schedulers.defaultPoolSize"), "the rest is still set");
+        assertTrue(stderr().contains("leaving io.netty.availableProcessors=8: set by user"), stderr());
+    }
+
+    @Test
+    void rewriteFalseSetsPropertiesButInstallsNoTransformer() {
+        run("cpus=4,rewrite=false", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"));
+        assertTrue(transformers.isEmpty());
+        assertEquals(0, AvailableProcessors.current());
+    }
+
+    @Test
+    void activeProcessorCountLeavesEverythingCpuRelatedAloneButStillPublishes() {
+        byte[] cmdline = "java\0-XX:ActiveProcessorCount=2\0-cp\0app.jar\0Main\0".getBytes(StandardCharsets.UTF_8);
+        run("cpus=4,log=info", 2, GIB / 4, 21, cmdline);
+        assertEquals("4", properties.get("container.limits.cpus"), "detected and published");
+        assertFalse(properties.containsKey("java.util.concurrent.ForkJoinPool.common.parallelism"));
+        assertFalse(properties.containsKey("io.netty.availableProcessors"));
+        assertTrue(transformers.isEmpty());
+        assertTrue(stderr().contains("-XX:ActiveProcessorCount=2 given"), stderr());
+    }
+
+    @Test
+    void quotaFromTheCgroupIsPublishedWithMemory() {
+        FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
+        run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertEquals("1", properties.get("container.limits.cpus"), "0.5 CPUs rounded up");
+        assertEquals("0.5", properties.get("container.limits.cpu.quota"));
+        assertEquals("268435456", properties.get("container.limits.memory"));
+        assertEquals("1", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"));
+        String line = stderr().trim();
+        assertFalse(line.contains("\n"), "log=info is one line: " + line);
+        assertTrue(line.startsWith("container-limits "), line);
+        assertTrue(line.contains("cpus=1 (quota 0.5 from "), line);
+        assertTrue(line.contains("rounding ceil"), line);
+        assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
+    }
+
+    @Test
+    void noQuotaAndNoLimitPublishesNeitherValue() {
+        FixtureRoot.cgroupV2(temp, "max 100000", "max");
+        run("", 2, GIB, 21, PLAIN_CMDLINE);
+        assertFalse(properties.containsKey("container.limits.cpu.quota"));
+        assertFalse(properties.containsKey("container.limits.memory"));
+        assertEquals("2", properties.get("container.limits.cpus"), "the affinity count");
+    }
+
+    @Test
+    void heapThatCannotFitWarnsOnceWithTheFix() {
+        run("memory=512m", 2, GIB, 21, PLAIN_CMDLINE);
+        String warning = stderr();
+        assertEquals(1, warning.lines().count(), warning);
+        assertTrue(warning.startsWith("container-limits: the heap may grow to 1 GiB"), warning);
+        assertTrue(warning.contains("memory limit is 512 MiB"), warning);
+        assertTrue(warning.contains("exit 137") && warning.contains("without an OutOfMemoryError"), warning);
+        assertTrue(warning.contains("-Xmx320m") && warning.contains(" flags) $JAVA_TOOL_OPTIONS"), warning);
+    }
+
+    @Test
+    void heapThatFitsDoesNotWarn() {
+        run("memory=512m", 2, 128L << 20, 21, PLAIN_CMDLINE);
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void logOffSilencesTheMemoryWarning() {
+        run("memory=512m,log=off", 2, GIB, 21, PLAIN_CMDLINE);
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void badValueIsOneLineAndIgnored() {
+        Agent.start("cpus=lots,root=" + temp, Map.of(), instrumentation, String.class,
+                new PrintStream(err, true, StandardCharsets.UTF_8), properties,
+                UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
+        assertEquals(1, stderr().lines().count(), stderr());
+        assertTrue(stderr().startsWith("container-limits: ignoring agent argument cpus=lots"), stderr());
+        assertTrue(properties.containsKey("container.limits.cpus"), "the agent still ran, on detection");
+    }
+
+    @Test
+    void badEnvironmentValueIsReportedToo() {
+        Agent.start("root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation, String.class,
+                new PrintStream(err, true, StandardCharsets.UTF_8), properties,
+                UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
+        assertTrue(stderr().contains("CONTAINER_LIMITS_MEMORY"), stderr());
+    }
+
+    @Test
+    void enabledFalseSetsNothing() {
+        FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
+        Agent.start("root=" + temp, Map.of("CONTAINER_LIMITS_ENABLED", "false", "CONTAINER_LIMITS_LOG", "debug"),
+                instrumentation, String.class, new PrintStream(err, true, StandardCharsets.UTF_8), properties, null);
+        assertTrue(properties.isEmpty(), "nothing published");
+        assertTrue(transformers.isEmpty());
+        assertEquals("container-limits: enabled=false: nothing read, nothing set", stderr().trim());
+    }
+
+    @Test
+    void logLevelDebugSaysWhyAndInfoDoesNotAtWarn() {
+        run("cpus=4,log=debug", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        assertTrue(stderr().contains("container-limits: set java.util.concurrent.ForkJoinPool.common.parallelism=3"),
+                stderr());
+        assertEquals(LogLevel.WARN, Settings.defaults().log(), "the default prints only warnings");
+    }
+
+    @Test
+    void javaFeatureReadsOldAndNewVersionStrings() {
+        assertEquals(8, Agent.javaFeature("1.8"));
+        assertEquals(17, Agent.javaFeature("17"));
+        assertEquals(25, Agent.javaFeature("25"));
+        assertEquals(8, Agent.javaFeature(null));
+    }
+}

@@ -1,0 +1,48 @@
+package io.containerlimits.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.Finding;
+import org.junit.jupiter.api.Test;
+
+class MemoryCheckTest {
+
+    private static final long MIB = 1L << 20;
+    private static final Finding<Long> LIMIT_256M = Finding.found(256 * MIB, "memory.max");
+
+    @Test
+    void heapPlusNativeMinimumMustFit() {
+        assertFalse(MemoryCheck.heapExceeds(192 * MIB, LIMIT_256M), "192 + 64 = 256 fits exactly");
+        assertTrue(MemoryCheck.heapExceeds(192 * MIB + 1, LIMIT_256M));
+    }
+
+    @Test
+    void defaultHeapOfAQuarterNeverWarns() {
+        assertFalse(MemoryCheck.heapExceeds(64 * MIB, LIMIT_256M));
+    }
+
+    @Test
+    void noLimitOrNoHeapBoundNeverWarns() {
+        assertFalse(MemoryCheck.heapExceeds(1L << 40, Finding.none("memory.max reads max")));
+        assertFalse(MemoryCheck.heapExceeds(1L << 40, Finding.unknown("unreadable")));
+        assertFalse(MemoryCheck.heapExceeds(Long.MAX_VALUE, LIMIT_256M));
+    }
+
+    @Test
+    void suggestedHeapLeavesRoom() {
+        assertEquals(128, MemoryCheck.suggestedHeapMib(256 * MIB));
+        assertEquals(704, MemoryCheck.suggestedHeapMib(1024 * MIB));
+        assertEquals(16, MemoryCheck.suggestedHeapMib(64 * MIB), "never below 16 MiB");
+    }
+
+    @Test
+    void sizesReadLikeAPerson() {
+        assertEquals("256 MiB", MemoryCheck.size(256 * MIB));
+        assertEquals("1.5 GiB", MemoryCheck.size(1536 * MIB));
+        assertEquals("300 B", MemoryCheck.size(300));
+        assertEquals("0.5", MemoryCheck.decimal(0.5));
+        assertEquals("2", MemoryCheck.decimal(2.0));
+    }
+}

@@ -1,0 +1,144 @@
+package io.containerlimits.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import java.io.DataInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.Map;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shaded {@code container-limits.jar}, checked in the package phase right after shade: what the boot class path
+ * and the JVM's agent loader need (jvm-agent-notes §0.5, §0.8, §2).
+ */
+class PackagedJarTest {
+
+    private static final long MAX_BYTES = 300 * 1024;
+    private static final int JAVA_8_CLASS_VERSION = 52;
+
+    private static File jarFile;
+
+    @BeforeAll
+    static void findJar() {
+        jarFile = new File(System.getProperty("containerLimits.jar", "target/container-limits.jar"));
+        assertTrue(jarFile.isFile(), "built by shade: " + jarFile);
+    }
+
+    @Test
+    void staysSmall() {
+        assertTrue(jarFile.length() <= MAX_BYTES, jarFile.length() + " bytes, at most " + MAX_BYTES);
+    }
+
+    @Test
+    void manifestMakesItAnAgentWithItselfOnTheBootClassPath() throws IOException {
+        try (JarFile jar = new JarFile(jarFile)) {
+            Attributes main = jar.getManifest().getMainAttributes();
+            assertEquals(ContainerLimitsAgent.class.getName(), main.getValue("Premain-Class"));
+            assertEquals("true", main.getValue("Can-Retransform-Classes"));
+            assertEquals(jarFile.getName(), main.getValue("Boot-Class-Path"), "names the jar itself");
+            assertEquals("false", main.getValue("Multi-Release"));
+        }
+    }
+
+    @Test
+    void everyClassIsJava8AtTheRootAndByteBuddyIsRelocated() throws IOException {
+        List<String> problems = new ArrayList<>();
+        int classes = 0;
+        try (JarFile jar = new JarFile(jarFile)) {
+            for (Enumeration<JarEntry> entries = jar.entries(); entries.hasMoreElements();) {
+                String name = entries.nextElement().getName();
+                if (name.startsWith("META-INF/versions/") || name.endsWith("module-info.class")
+                        || name.startsWith("net/bytebuddy/") || name.startsWith("org/objectweb/")) {
+                    problems.add(name);
+                }
+                if (name.endsWith(".class")) {
+                    classes++;
+                    try (InputStream in = jar.getInputStream(jar.getJarEntry(name))) {
+                        DataInputStream data = new DataInputStream(in);
+                        data.readInt(); // magic
+                        data.readUnsignedShort(); // minor
+                        int major = data.readUnsignedShort();
+                        if (major > JAVA_8_CLASS_VERSION) {
+                            problems.add(name + " has class-file version " + major);
+                        }
+                    }
+                }
+            }
+            assertTrue(jar.getJarEntry(CallSiteRewriter.HELPER_OWNER + ".class") != null, "the helper is at the root");
+        }
+        assertEquals(List.of(), problems);
+        assertTrue(classes > 20, "read " + classes + " classes");
+    }
+
+
+    /** Runs {@link SmokeMain} in a new JVM of the running JDK; returns {stdout, stderr}. */
+    private static String[] fork(Map<String, String> environment, String... jvmOptions) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SmokeMain.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(key -> key.startsWith("CONTAINER_LIMITS_") || key.endsWith("JAVA_OPTIONS")
+                || key.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, process.waitFor(), err);
+        return new String[] {out, err};
+    }
+
+    @Test
+    void overrideChangesWhatTheApplicationSeesAgainstAControl() throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors() + 2;
+        String[] control = fork(Map.of());
+        String[] agent = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=" + cpus);
+        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, agent[0], "with the agent");
+        assertTrue(!control[0].equals(agent[0]), "the control differs: " + control[0]);
+        assertEquals("", agent[1], "nothing on stderr by default");
+    }
+
+    @Test
+    void renamedJarStillRewritesThroughTheFallback(@TempDir Path temp) throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors() + 2;
+        Path renamed = Files.copy(jarFile.toPath(), temp.resolve("container-limits-9.9.9.jar"));
+        String[] agent = fork(Map.of(), "-javaagent:" + renamed + "=cpus=" + cpus);
+        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, agent[0], agent[1]);
+        assertTrue(agent[1].contains("bootstrap classpath has been appended"), "the documented CDS warning");
+        assertTrue(!agent[1].contains("container-limits:"), "and nothing of ours: " + agent[1]);
+    }
+
+    @Test
+    void twiceLoadedAppliesOnce() throws Exception {
+        int cpus = Runtime.getRuntime().availableProcessors() + 2;
+        // JAVA_TOOL_OPTIONS is read first, so its agent starts; the command line's would say cpus=1.
+        String[] agent = fork(Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + jarFile + "=cpus=" + cpus + ",log=info"),
+                "-javaagent:" + jarFile + "=cpus=1,log=info");
+        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, agent[0]);
+        assertEquals(1, agent[1].lines().filter(line -> line.startsWith("container-limits ")).count(), agent[1]);
+    }
+
+    @Test
+    void disabledOrGarbageNeverStopsTheJvm() throws Exception {
+        String[] control = fork(Map.of());
+        assertEquals(control[0], fork(Map.of("CONTAINER_LIMITS_ENABLED", "false"), "-javaagent:" + jarFile + "=cpus=64")[0]);
+        String[] garbage = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=lots,nonsense");
+        assertEquals(control[0], garbage[0]);
+        assertEquals(2, garbage[1].lines().count(), garbage[1]);
+    }
+}

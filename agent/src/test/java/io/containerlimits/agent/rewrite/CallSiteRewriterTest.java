@@ -1,0 +1,103 @@
+package io.containerlimits.agent.rewrite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.agent.boot.AvailableProcessors;
+import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import io.containerlimits.agent.rewrite.samples.CallsAvailableProcessors;
+import io.containerlimits.agent.rewrite.samples.ClassFiles;
+import io.containerlimits.agent.rewrite.samples.DeclaresAvailableProcessors;
+import io.containerlimits.agent.rewrite.samples.Unrelated;
+import io.containerlimits.agent.rewrite.samples.UsesMethodReference;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CallSiteRewriterTest {
+
+    private static final int HELPER_COUNT = 977;
+
+    @AfterEach
+    void forgetHelperCount() {
+        AvailableProcessorsTestAccess.reset();
+    }
+
+    @Test
+    void countsEveryCallSiteIncludingTheStaticInitialiser() {
+        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
+        assertNotNull(result, "a class with call sites is rewritten");
+        assertEquals(4, result.callSites(), "one in <clinit>, one in direct(), two in twice()");
+    }
+
+    @Test
+    void rewrittenClassLoadsAndReturnsTheHelpersCount() throws Exception {
+        AvailableProcessors.set(HELPER_COUNT);
+        byte[] rewritten = CallSiteRewriter.rewrite(ClassFiles.of(CallsAvailableProcessors.class));
+        Class<?> type = ClassFiles.define(CallsAvailableProcessors.class.getName(), rewritten);
+
+        assertEquals(HELPER_COUNT, type.getMethod("direct").invoke(null), "static method");
+        assertEquals(HELPER_COUNT, type.getMethod("atInit").invoke(null), "static initialiser");
+        Object instance = type.getConstructor().newInstance();
+        assertEquals(2 * HELPER_COUNT, type.getMethod("twice").invoke(instance), "instance method, two sites");
+    }
+
+    @Test
+    void controlTheUnrewrittenClassAsksTheJvm() {
+        AvailableProcessors.set(HELPER_COUNT);
+        assertEquals(Runtime.getRuntime().availableProcessors(), CallsAvailableProcessors.direct(),
+                "without the rewrite the helper's count is not seen: the test above can fail");
+    }
+
+    @Test
+    void rewriteKeepsTheClassFileLengthExceptForTheHelpersConstants() {
+        byte[] original = ClassFiles.of(CallsAvailableProcessors.class);
+        byte[] rewritten = CallSiteRewriter.rewrite(original);
+        assertTrue(rewritten.length >= original.length, "instructions are swapped in place, constants added");
+        assertTrue(new String(rewritten, StandardCharsets.ISO_8859_1).contains(CallSiteRewriter.HELPER_OWNER));
+    }
+
+    @Test
+    void methodReferenceIsNotRewritten() {
+        // Documented limit: the call happens in a hidden class the JVM never offers to transformers.
+        byte[] classFile = ClassFiles.of(UsesMethodReference.class);
+        assertTrue(CallSiteRewriter.mentionsAvailableProcessors(classFile), "the name is in the constant pool");
+        assertNull(CallSiteRewriter.rewriteCounting(classFile), "no invokevirtual to swap");
+    }
+
+    @Test
+    void preFilterFalsePositiveIsLeftUnchanged() {
+        byte[] classFile = ClassFiles.of(DeclaresAvailableProcessors.class);
+        assertTrue(CallSiteRewriter.mentionsAvailableProcessors(classFile));
+        assertNull(CallSiteRewriter.rewrite(classFile), "declaring a method of that name is not calling Runtime's");
+    }
+
+    @Test
+    void preFilterSkipsClassesWithoutTheName() {
+        assertFalse(CallSiteRewriter.mentionsAvailableProcessors(ClassFiles.of(Unrelated.class)));
+        assertNull(CallSiteRewriter.rewriteCounting(ClassFiles.of(Unrelated.class)));
+    }
+
+    @Test
+    void preFilterFindsTheNameAtEitherEndAndNotAPrefix() {
+        byte[] name = "availableProcessors".getBytes(StandardCharsets.US_ASCII);
+        assertTrue(CallSiteRewriter.mentionsAvailableProcessors(name), "the whole array");
+        byte[] atEnd = Arrays.copyOf(new byte[] {1, 2, 3}, 3 + name.length);
+        System.arraycopy(name, 0, atEnd, 3, name.length);
+        assertTrue(CallSiteRewriter.mentionsAvailableProcessors(atEnd), "at the very end");
+        assertFalse(CallSiteRewriter.mentionsAvailableProcessors(Arrays.copyOf(name, name.length - 1)),
+                "one byte short");
+        assertFalse(CallSiteRewriter.mentionsAvailableProcessors(new byte[0]));
+    }
+
+    @Test
+    void malformedClassFileThrowsForTheCallerToCatch() {
+        byte[] garbage = ("\u00ca\u00fe\u00ba\u00be garbage availableProcessors").getBytes(StandardCharsets.ISO_8859_1);
+        assertThrows(RuntimeException.class, () -> CallSiteRewriter.rewrite(garbage));
+    }
+}
