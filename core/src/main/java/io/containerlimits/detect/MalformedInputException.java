@@ -15,6 +15,9 @@ public final class MalformedInputException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Hex digits for escaping control characters (String.format would load regular expressions). */
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     /** Inputs longer than this are cut in messages: a 1 MiB garbage file must not become a 1 MiB log line. */
     private static final int QUOTED_LENGTH = 120;
 
@@ -49,7 +52,7 @@ public final class MalformedInputException extends RuntimeException {
             if (c == '\n') {
                 quoted.append("\\n");
             } else if (c < 0x20 || c == 0x7f) {
-                quoted.append(String.format("\\x%02x", (int) c));
+                quoted.append("\\x").append(HEX[c >> 4]).append(HEX[c & 0xf]);
             } else {
                 quoted.append(c);
             }

@@ -67,11 +67,12 @@ public final class HierarchyWalk {
             notes.add(reader.file() + " governed by " + source + ": " + best);
             return Finding.found(best, source);
         }
-        if (saidNone) {
-            return Finding.none(reader.file() + ": no limit at any of " + hierarchy.levels().size()
-                    + " levels from " + hierarchy.leaf());
-        }
-        return Finding.unknown(reader.file() + ": no level could be read (last: " + lastProblem + ")");
+        Finding<T> result = saidNone
+                ? Finding.<T>none(reader.file() + ": no limit at any of " + hierarchy.levels().size() + " levels from "
+                        + hierarchy.leaf())
+                : Finding.<T>unknown(reader.file() + ": no level could be read (last: " + lastProblem + ")");
+        notes.add(result.toString());
+        return result;
     }
 
     /** The tighter of two findings: a found value beats none, none beats unknown. */

@@ -5,6 +5,7 @@ import io.containerlimits.detect.HostFiles;
 import io.containerlimits.detect.MalformedInputException;
 import io.containerlimits.detect.Numbers;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -80,6 +81,8 @@ public final class MemoryFileReader implements LevelReader<Long> {
                 throw new MalformedInputException(file + ": negative", content);
             }
             return Finding.found(bytes, where);
+        } catch (NoSuchFileException e) {
+            return Finding.unknown(where + ": missing");
         } catch (IOException e) {
             return Finding.unknown(where + ": unreadable: " + e.getMessage());
         } catch (MalformedInputException e) {

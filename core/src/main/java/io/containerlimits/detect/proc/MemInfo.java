@@ -1,5 +1,6 @@
 package io.containerlimits.detect.proc;
 
+import io.containerlimits.detect.Fields;
 import io.containerlimits.detect.MalformedInputException;
 import io.containerlimits.detect.Numbers;
 
@@ -37,7 +38,7 @@ public final class MemInfo {
         MalformedInputException.requireText(meminfoContent, "meminfo");
         for (String line : meminfoContent.split("\n", -1)) {
             if (line.startsWith(MEM_TOTAL)) {
-                String[] fields = line.substring(MEM_TOTAL.length()).trim().split("\\s+", -1);
+                String[] fields = Fields.split(line.substring(MEM_TOTAL.length()).trim());
                 if (fields.length != 2 || !KIB.equals(fields[1])) {
                     throw new MalformedInputException("meminfo: expected \"MemTotal: <n> kB\"", line);
                 }

@@ -1,5 +1,6 @@
 package io.containerlimits.detect.cgroup.v2;
 
+import io.containerlimits.detect.Fields;
 import io.containerlimits.detect.MalformedInputException;
 import io.containerlimits.detect.Numbers;
 import io.containerlimits.detect.cgroup.CpuQuota;
@@ -35,8 +36,8 @@ public final class CpuMax {
     public static Optional<CpuQuota> parse(String content) {
         MalformedInputException.requireText(content, "cpu.max");
         String trimmed = content.trim();
-        String[] fields = trimmed.split("\\s+", -1);
-        if (trimmed.isEmpty() || fields.length > MAX_FIELDS) {
+        String[] fields = Fields.split(trimmed);
+        if (fields.length == 0 || fields.length > MAX_FIELDS) {
             throw new MalformedInputException("cpu.max: expected \"$MAX $PERIOD\"", content);
         }
         long period = fields.length == MAX_FIELDS ? Numbers.parseLong(fields[1], "cpu.max period") : DEFAULT_PERIOD;

@@ -1,0 +1,41 @@
+package io.containerlimits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class CpuPolicyTest {
+
+    private static final Settings DEFAULTS = Settings.defaults();
+
+    @Test
+    void aQuotaIsRoundedUpAndCappedByAffinity() {
+        assertEquals(2, CpuPolicy.count(DEFAULTS, 1.5, 16));
+        assertEquals(8, CpuPolicy.count(DEFAULTS, 16.0, 8));
+        assertEquals(CpuSource.QUOTA, CpuPolicy.source(DEFAULTS, 1.5));
+    }
+
+    @Test
+    void withoutAQuotaTheAffinityCountStands() {
+        assertEquals(16, CpuPolicy.count(DEFAULTS, null, 16));
+        assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, null));
+    }
+
+    @Test
+    void theMinimumAppliesToAQuotaBelowOneAndToFloor() {
+        assertEquals(1, CpuPolicy.count(DEFAULTS.with(Setting.ROUNDING, "floor"), 0.5, 16));
+        assertEquals(2, CpuPolicy.count(DEFAULTS.with(Setting.MIN_CPUS, "2"), 0.5, 16));
+    }
+
+    @Test
+    void theReserveIsTakenBeforeRounding() {
+        assertEquals(1, CpuPolicy.count(DEFAULTS.with(Setting.RESERVE_CPUS, "0.5"), 1.5, 16));
+    }
+
+    @Test
+    void anOverrideIsTakenAsGivenEvenAboveAffinity() {
+        Settings settings = DEFAULTS.with(Setting.CPUS, "32");
+        assertEquals(32, CpuPolicy.count(settings, 1.0, 2));
+        assertEquals(CpuSource.OVERRIDE, CpuPolicy.source(settings, 1.0));
+    }
+}

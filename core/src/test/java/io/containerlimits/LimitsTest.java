@@ -1,0 +1,27 @@
+package io.containerlimits;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.detect.Detection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LimitsTest {
+
+    @Test
+    void itExposesTheDetectionsValuesAndSaysWhatDecided() {
+        Finding<Double> quota = Finding.found(1.5, "cpu.max");
+        Finding<Integer> affinity = Finding.found(4, "status");
+        Finding<Long> memory = Finding.found(1024L, "memory.max");
+        Finding<Long> none = Finding.none("no limit");
+        Detection detection = new Detection(quota, affinity, memory, none, none, none, "v2 /a", "v2 /b", List.of());
+        Limits limits = ContainerLimits.apply(Settings.defaults(), detection);
+        assertEquals(2, limits.cpuCount());
+        assertEquals(4, limits.affinity());
+        assertEquals(quota, limits.cpuQuota());
+        assertEquals(memory, limits.memoryLimit());
+        assertEquals("v2 /a", limits.cpuCgroup());
+        assertTrue(limits.toString().contains("cpus=2 (QUOTA)"), limits.toString());
+    }
+}
