@@ -66,8 +66,11 @@ public final class Rewrite {
             AvailableProcessors.follow(cpus, redetect);
         }
         CallSiteTransformer transformer = new CallSiteTransformer(log);
-        instrumentation.addTransformer(transformer, true);
-        if (javaFeature >= 9 && System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null) {
+        // Retransform-capable only when a retransform follows: for such a transformer the JVM keeps a copy of every
+        // class file loaded from then on, and the transformer gets its own JVMTI environment.
+        boolean retransform = javaFeature >= 9 && System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null;
+        instrumentation.addTransformer(transformer, retransform);
+        if (retransform) {
             retransformVirtualThread(instrumentation, log);
         }
         return transformer;
