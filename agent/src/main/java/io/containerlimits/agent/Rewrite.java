@@ -15,6 +15,17 @@ import java.util.concurrent.Callable;
  * Installs the call-site rewrite: the helper's count, the transformer, and the retransform of the JDK classes that
  * were loaded before premain but not yet initialised.
  *
+ * <p>That retransform ({@code java.lang.VirtualThread}, JDK 21+) happens only when
+ * {@code jdk.virtualThreadScheduler.parallelism} is unset. Its one {@code availableProcessors()} call site (JDK 21
+ * and 25 {@code createDefaultScheduler}) is the fallback for that property, and the agent sets the property before
+ * it gets here whenever it rewrites (a user's own value wins), so in the ordinary run the rewritten site could never
+ * execute: the retransform only cost start-up time. Measured on JDK 25 (Hello and a Guava app, {@code cpus=1},
+ * 12 interleaved rounds, load 6 on 2 CPUs, median wall / CPU ms): synchronous retransform 446 / 297 and
+ * 1581 / 1142; on a daemon thread after premain 489 / 293 and 1611 / 1154 (the same work, only moved; no gain);
+ * skipped 442 / 266 and 1398 / 1083; no-op agent 370 / 238 and 1382 / 1005. The scheduler still gets the agent's
+ * count, from the property (the {@code vtScheduler} value of the integration tests' probe). Kept for the case the
+ * property is absent here (cleared by another agent in between): then the site can run, and is rewritten.
+ *
  * <p>Loaded only once the helper is boot-visible: this class is the first to link to {@link AvailableProcessors}, so
  * that a renamed jar's fallback (an application-loader copy of the agent) still resolves the one boot copy.
  *
@@ -55,8 +66,11 @@ public final class Rewrite {
             AvailableProcessors.follow(cpus, redetect);
         }
         CallSiteTransformer transformer = new CallSiteTransformer(log);
-        instrumentation.addTransformer(transformer, true);
-        if (javaFeature >= 9) {
+        // Retransform-capable only when a retransform follows: for such a transformer the JVM keeps a copy of every
+        // class file loaded from then on, and the transformer gets its own JVMTI environment.
+        boolean retransform = javaFeature >= 9 && System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null;
+        instrumentation.addTransformer(transformer, retransform);
+        if (retransform) {
             retransformVirtualThread(instrumentation, log);
         }
         return transformer;
@@ -74,16 +88,11 @@ public final class Rewrite {
                 return;
             }
             long started = System.nanoTime();
-            // With the property set (by the user, or by the agent before it installs the rewrite) the rewritten site
-            // never runs, so the read edge would only cost: the reflective calls spin method handles on 18+.
-            boolean siteCanRun = System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null;
-            if (siteCanRun) {
-                readHelperModule(instrumentation, virtualThread);
-            }
+            readHelperModule(instrumentation, virtualThread);
             instrumentation.retransformClasses(virtualThread);
             if (log.isDebug()) {
-                log.debug("retransformed " + VIRTUAL_THREAD + " in " + (System.nanoTime() - started) / 1000000 + " ms"
-                        + (siteCanRun ? ", with a read edge from java.base to the helper" : ""));
+                log.debug("retransformed " + VIRTUAL_THREAD + " in " + (System.nanoTime() - started) / 1000000
+                        + " ms, with a read edge from java.base to the helper");
             }
         } catch (Throwable t) {
             log.debug("could not retransform " + VIRTUAL_THREAD + ": " + t);

@@ -1,5 +1,7 @@
 package io.containerlimits.detect;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +95,7 @@ public final class HostFiles {
         // /proc and cgroupfs report a size of 0, so read to the end instead of trusting the size.
         byte[] buffer = new byte[Math.min(bound + 1, 8192)];
         int length = 0;
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             int n;
             while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
                 length += n;
@@ -106,5 +108,19 @@ public final class HostFiles {
             }
         }
         return new String(buffer, 0, length, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A plain {@link FileInputStream} when it opens: {@code Files.newInputStream} costs a fresh JVM about 40 more
+     * classes ({@code java.nio.channels}, {@code sun.nio.ch}) on the agent's premain path. When it does not open (or
+     * the path is not on the default file system), {@code Files} opens it again, so that a failure is still the
+     * precise NIO exception ({@link java.nio.file.NoSuchFileException} for a missing file, which callers rely on).
+     */
+    private static InputStream open(Path file) throws IOException {
+        try {
+            return new FileInputStream(file.toFile());
+        } catch (FileNotFoundException | UnsupportedOperationException e) {
+            return Files.newInputStream(file);
+        }
     }
 }
