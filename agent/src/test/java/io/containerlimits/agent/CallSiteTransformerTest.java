@@ -58,7 +58,8 @@ class CallSiteTransformerTest {
 
     @Test
     void brokenClassIsLoadedUnchangedAndCounted() {
-        byte[] broken = "\u00ca\u00fe\u00ba\u00be\0\0\0\u0034 availableProcessors".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] broken = "\u00ca\u00fe\u00ba\u00be\0\0\0\u0034 \u0001\0\u0013availableProcessors"
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertNull(transformer.transform(APP, "x/Broken", null, null, broken), "never throws");
         assertNull(transformer.transform(APP, "x/Null", null, null, null));
         assertEquals(1, transformer.classesFailed());

@@ -84,8 +84,12 @@ class CallSiteRewriterTest {
     }
 
     @Test
-    void preFilterFindsTheNameAtEitherEndAndNotAPrefix() {
-        byte[] name = "availableProcessors".getBytes(StandardCharsets.US_ASCII);
+    void preFilterFindsTheConstantAtEitherEndAndNotAPrefixOrABareName() {
+        byte[] bare = "availableProcessors".getBytes(StandardCharsets.US_ASCII);
+        assertFalse(CallSiteRewriter.mentionsAvailableProcessors(bare), "not a CONSTANT_Utf8 entry: no tag, no length");
+        byte[] longer = ("\u0001\u0000\u0014availableProcessorsX").getBytes(StandardCharsets.ISO_8859_1);
+        assertFalse(CallSiteRewriter.mentionsAvailableProcessors(longer), "another constant that starts with the name");
+        byte[] name = ("\u0001\u0000\u0013availableProcessors").getBytes(StandardCharsets.ISO_8859_1);
         assertTrue(CallSiteRewriter.mentionsAvailableProcessors(name), "the whole array");
         byte[] atEnd = Arrays.copyOf(new byte[] {1, 2, 3}, 3 + name.length);
         System.arraycopy(name, 0, atEnd, 3, name.length);
@@ -97,7 +101,8 @@ class CallSiteRewriterTest {
 
     @Test
     void malformedClassFileThrowsForTheCallerToCatch() {
-        byte[] garbage = ("\u00ca\u00fe\u00ba\u00be garbage availableProcessors").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] garbage = "\u00ca\u00fe\u00ba\u00be garbage \u0001\u0000\u0013availableProcessors"
+                .getBytes(StandardCharsets.ISO_8859_1);
         assertThrows(RuntimeException.class, () -> CallSiteRewriter.rewrite(garbage));
     }
 }
