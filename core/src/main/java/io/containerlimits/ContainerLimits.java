@@ -47,7 +47,7 @@ public final class ContainerLimits {
                 : Runtime.getRuntime().availableProcessors();
         Double quota = detection.cpuQuota().isFound() ? detection.cpuQuota().value() : null;
         int count = CpuPolicy.count(settings, quota, affinity);
-        CpuSource source = CpuPolicy.source(settings, quota);
+        CpuSource source = CpuPolicy.source(settings, quota, affinity);
         Finding<Long> memory = settings.memory() != null
                 ? Finding.found(settings.memory(), "memory= setting")
                 : detection.memoryLimit();

@@ -28,11 +28,15 @@ final class CpuPolicy {
         return affinity;
     }
 
-    static CpuSource source(Settings settings, Double quota) {
+    /**
+     * What decided {@link #count}: a quota only when it is tighter than the affinity; a quota above it (16 CPUs of
+     * quota on 8 allowed CPUs) leaves the affinity in charge, which the JVM sees by itself.
+     */
+    static CpuSource source(Settings settings, Double quota, int affinity) {
         if (settings.cpus() != null) {
             return CpuSource.OVERRIDE;
         }
-        return quota != null ? CpuSource.QUOTA : CpuSource.AFFINITY;
+        return quota != null && count(settings, quota, affinity) < affinity ? CpuSource.QUOTA : CpuSource.AFFINITY;
     }
 
     private static int clamp(long count) {

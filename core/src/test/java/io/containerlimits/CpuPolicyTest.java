@@ -12,13 +12,13 @@ class CpuPolicyTest {
     void aQuotaIsRoundedUpAndCappedByAffinity() {
         assertEquals(2, CpuPolicy.count(DEFAULTS, 1.5, 16));
         assertEquals(8, CpuPolicy.count(DEFAULTS, 16.0, 8));
-        assertEquals(CpuSource.QUOTA, CpuPolicy.source(DEFAULTS, 1.5));
+        assertEquals(CpuSource.QUOTA, CpuPolicy.source(DEFAULTS, 1.5, 16));
     }
 
     @Test
     void withoutAQuotaTheAffinityCountStands() {
         assertEquals(16, CpuPolicy.count(DEFAULTS, null, 16));
-        assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, null));
+        assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, null, 16));
     }
 
     @Test
@@ -36,6 +36,16 @@ class CpuPolicyTest {
     void anOverrideIsTakenAsGivenEvenAboveAffinity() {
         Settings settings = DEFAULTS.with(Setting.CPUS, "32");
         assertEquals(32, CpuPolicy.count(settings, 1.0, 2));
-        assertEquals(CpuSource.OVERRIDE, CpuPolicy.source(settings, 1.0));
+        assertEquals(CpuSource.OVERRIDE, CpuPolicy.source(settings, 1.0, 16));
+    }
+
+    @Test
+    void aQuotaAboveTheAffinityLeavesTheAffinityInCharge() {
+        // Survey case 5: quota 16 on 8 allowed CPUs gives 8, which the JVM sees alone; flags must not pin it.
+        assertEquals(8, CpuPolicy.count(DEFAULTS, 16.0, 8));
+        assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, 16.0, 8));
+        assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, 2.0, 2),
+                "a quota equal to the affinity changes nothing");
+        assertEquals(CpuSource.QUOTA, CpuPolicy.source(DEFAULTS, 1.5, 4));
     }
 }

@@ -41,6 +41,10 @@ final class Summary {
                         + minimum + ", affinity " + limits.affinity();
             default:
                 Finding<Double> none = limits.cpuQuota();
+                if (none.isFound()) {
+                    return "affinity " + limits.affinity() + "; quota " + MemoryCheck.decimal(none.value()) + " from "
+                            + none.source() + " does not bind" + rounding;
+                }
                 return (none.status() == Finding.Status.UNKNOWN ? "quota unknown: " : "no quota: ") + none.reason()
                         + "; affinity " + limits.affinity()
                         + (limits.affinityFinding().isFound() ? "" : " from the JVM");

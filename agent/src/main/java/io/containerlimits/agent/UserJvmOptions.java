@@ -17,6 +17,9 @@ import java.util.Set;
  * {@code JDK_JAVA_OPTIONS} (which the launcher inserts before its own arguments), then the launcher's options from
  * {@code /proc/self/cmdline}, then {@code _JAVA_OPTIONS}. The JVM takes the last occurrence of an option.
  *
+ * <p>{@code @argfiles} (on the command line and in {@code JDK_JAVA_OPTIONS}, which the launcher expands before the JVM
+ * starts) and {@code -XX:VMOptionsFile=<file>} are read too: an option in them is as much the user's.
+ *
  * <p>Cheap on purpose: one small file and three variables. The management beans would give the same answer for about
  * 20 ms of start-up (DESIGN §4). The real {@code /proc/self/cmdline} is read even under a {@code root=} fixture tree:
  * it describes this JVM, not the container.
@@ -30,6 +33,7 @@ final class UserJvmOptions {
 
     private static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
     private static final String JAVAAGENT = "-javaagent:";
+    private static final String VM_OPTIONS_FILE = "-XX:VMOptionsFile=";
     private static final String CMDLINE = "/proc/self/cmdline";
     /** Class paths can be long; anything beyond this is application arguments, not JVM options. */
     private static final int CMDLINE_MAX_BYTES = 1 << 20;
@@ -60,10 +64,10 @@ final class UserJvmOptions {
      */
     static UserJvmOptions of(Map<String, String> environment, byte[] cmdline) {
         List<String> tokens = new ArrayList<String>();
-        tokens.addAll(JvmOptions.tokenize(environment.get(JAVA_TOOL_OPTIONS)));
-        tokens.addAll(JvmOptions.tokenize(environment.get(JDK_JAVA_OPTIONS)));
-        tokens.addAll(launcherOptions(cmdline));
-        tokens.addAll(JvmOptions.tokenize(environment.get(UNDERSCORE_JAVA_OPTIONS)));
+        tokens.addAll(withOptionsFiles(JvmOptions.tokenize(environment.get(JAVA_TOOL_OPTIONS))));
+        tokens.addAll(withOptionsFiles(expandArgFiles(JvmOptions.tokenize(environment.get(JDK_JAVA_OPTIONS)))));
+        tokens.addAll(withOptionsFiles(launcherOptions(cmdline)));
+        tokens.addAll(withOptionsFiles(JvmOptions.tokenize(environment.get(UNDERSCORE_JAVA_OPTIONS))));
         return new UserJvmOptions(tokens);
     }
 
@@ -96,12 +100,12 @@ final class UserJvmOptions {
 
     /** The arguments between the executable and the main class (or {@code -jar <file>}, {@code -m <module>}). */
     static List<String> launcherOptions(byte[] cmdline) {
-        List<String> arguments = splitNul(cmdline);
+        List<String> arguments = expandArgFiles(splitNul(cmdline));
         List<String> options = new ArrayList<String>();
         for (int i = 1; i < arguments.size(); i++) {
             String argument = arguments.get(i);
             if (!argument.startsWith("-")) {
-                break; // the main class (or an @argfile, which the JVM never sees either)
+                break; // the main class
             }
             if (argument.equals("-jar") || argument.equals("-m") || argument.equals("--module")) {
                 break;
@@ -112,6 +116,57 @@ final class UserJvmOptions {
             }
         }
         return options;
+    }
+
+    /**
+     * The arguments with each {@code @file} replaced by the file's arguments, as the launcher does ({@code @@x} is a
+     * literal {@code @x}; after {@code --disable-@files} nothing is expanded). An unreadable file expands to nothing:
+     * the launcher would have refused to start.
+     */
+    static List<String> expandArgFiles(List<String> arguments) {
+        List<String> expanded = new ArrayList<String>(arguments.size());
+        boolean enabled = true;
+        for (String argument : arguments) {
+            if (argument.equals("--disable-@files")) {
+                enabled = false;
+            }
+            if (enabled && argument.startsWith("@@")) {
+                expanded.add(argument.substring(1));
+            } else if (enabled && argument.startsWith("@") && argument.length() > 1) {
+                expanded.addAll(JvmOptions.tokenize(withoutComments(new String(read(argument.substring(1)),
+                        Charset.defaultCharset()))));
+            } else {
+                expanded.add(argument);
+            }
+        }
+        return expanded;
+    }
+
+    /** The options with each {@code -XX:VMOptionsFile=<file>} followed by the options in that file. */
+    private static List<String> withOptionsFiles(List<String> options) {
+        if (JvmOptions.lastValue(options, VM_OPTIONS_FILE) == null) {
+            return options;
+        }
+        List<String> expanded = new ArrayList<String>();
+        for (String option : options) {
+            expanded.add(option);
+            if (option.startsWith(VM_OPTIONS_FILE)) {
+                expanded.addAll(JvmOptions.tokenize(new String(read(option.substring(VM_OPTIONS_FILE.length())),
+                        Charset.defaultCharset())));
+            }
+        }
+        return expanded;
+    }
+
+    /** Argument files may carry {@code #} comment lines. */
+    private static String withoutComments(String text) {
+        StringBuilder kept = new StringBuilder(text.length());
+        for (String line : text.split("\n", -1)) {
+            if (!line.trim().startsWith("#")) {
+                kept.append(line).append('\n');
+            }
+        }
+        return kept.toString();
     }
 
     private static List<String> splitNul(byte[] cmdline) {
@@ -131,8 +186,13 @@ final class UserJvmOptions {
     }
 
     private static byte[] readCmdline() {
+        return read(CMDLINE);
+    }
+
+    /** The file's first {@link #CMDLINE_MAX_BYTES} bytes; none when it cannot be read. */
+    private static byte[] read(String path) {
         try {
-            InputStream in = new FileInputStream(CMDLINE);
+            InputStream in = new FileInputStream(path);
             try {
                 byte[] buffer = new byte[8192];
                 int length = 0;
@@ -148,7 +208,7 @@ final class UserJvmOptions {
                 in.close();
             }
         } catch (IOException e) {
-            return new byte[0]; // not Linux, or no procfs: the variables alone decide
+            return new byte[0]; // not Linux, no procfs, or an argument file gone: what remains decides
         }
     }
 }

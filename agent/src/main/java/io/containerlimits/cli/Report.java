@@ -72,7 +72,10 @@ final class Report {
                 return "quota " + number(limits.cpuQuota().value()) + reserve + policy + ", capped by affinity "
                         + limits.affinity();
             default:
-                return "affinity: no quota applies";
+                return limits.cpuQuota().isFound()
+                        ? "affinity: the quota " + number(limits.cpuQuota().value()) + policy.substring(1)
+                                + " does not go below it"
+                        : "affinity: no quota applies";
         }
     }
 

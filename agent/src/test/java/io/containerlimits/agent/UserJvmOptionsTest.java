@@ -74,4 +74,27 @@ class UserJvmOptionsTest {
                 cmdline("java", "-javaagent:other.jar", "Main"));
         assertEquals(List.of("/opt/cl-1.2.jar", "other.jar"), options.javaAgentJars());
     }
+
+    @Test
+    void anArgFileOnTheCommandLineIsReadAsTheLauncherReadsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path opts = dir.resolve("opts");
+        java.nio.file.Files.write(opts, "# sizing\n-Xmx1g\n-XX:ActiveProcessorCount=3 -cp app.jar\n"
+                .getBytes(StandardCharsets.UTF_8));
+        assertEquals(3, UserJvmOptions.of(Map.of(), cmdline("java", "@" + opts, "Main")).activeProcessorCount(),
+                "the launcher expands @argfiles before the JVM starts");
+        assertEquals(3, UserJvmOptions.of(Map.of("JDK_JAVA_OPTIONS", "@" + opts), NONE).activeProcessorCount());
+        assertNull(UserJvmOptions.of(Map.of(), cmdline("java", "@@" + opts, "Main")).activeProcessorCount(),
+                "@@ is a literal @, here the main class");
+        assertNull(UserJvmOptions.of(Map.of(), cmdline("java", "--disable-@files", "@" + opts, "Main"))
+                .activeProcessorCount());
+    }
+
+    @Test
+    void aVmOptionsFileIsReadToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("vm.options");
+        java.nio.file.Files.write(file, "-XX:ActiveProcessorCount=5\n".getBytes(StandardCharsets.UTF_8));
+        assertEquals(5, UserJvmOptions.of(Map.of("JAVA_TOOL_OPTIONS", "-XX:VMOptionsFile=" + file), NONE)
+                .activeProcessorCount());
+    }
 }
