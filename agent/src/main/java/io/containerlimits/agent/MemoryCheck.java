@@ -1,6 +1,10 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.Finding;
+import io.containerlimits.cli.flags.CannotFitException;
+import io.containerlimits.cli.flags.MemoryCalculator;
+import io.containerlimits.cli.flags.Region;
+import io.containerlimits.cli.flags.UserMemoryOptions;
 import java.util.Locale;
 
 /**
@@ -35,20 +39,24 @@ final class MemoryCheck {
     /** The warning for a heap that {@link #heapExceeds} the limit; {@code jar} is the agent's path for the fix. */
     static String warning(long maxHeap, Finding<Long> limit, String jar) {
         long bytes = limit.value();
+        long heapMib = suggestedHeapMib(bytes);
         return "the heap may grow to " + size(maxHeap) + " (Runtime.maxMemory()) but the memory limit is "
                 + size(bytes) + " (" + limit.source() + "): when the JVM outgrows the limit the kernel kills it "
-                + "(exit 137) without an OutOfMemoryError. Fix: start the JVM with a heap that fits, e.g. -Xmx"
-                + suggestedHeapMib(bytes) + "m, or JAVA_TOOL_OPTIONS=\"$(java -jar " + jar
-                + " flags) $JAVA_TOOL_OPTIONS\"";
+                + "(exit 137) without an OutOfMemoryError. Fix: start the JVM with a heap that fits, "
+                + (heapMib > 0 ? "e.g. -Xmx" + heapMib + "m, or " : "")
+                + "JAVA_TOOL_OPTIONS=\"$(java -jar " + jar + " flags) $JAVA_TOOL_OPTIONS\"";
     }
 
     /**
-     * A heap that leaves room beside it: three quarters of the limit minus the native minimum, at least 16 MiB. A
-     * rough figure for the message; {@code flags} computes the full set.
+     * The heap {@code flags} computes for this limit with its defaults, in MiB, so that the message and the command
+     * agree; 0 when nothing fits. Loaded only when a warning is printed.
      */
     static long suggestedHeapMib(long limitBytes) {
-        long heap = limitBytes / 4 * 3 - NATIVE_MINIMUM_BYTES;
-        return Math.max(16, heap / MIB);
+        try {
+            return MemoryCalculator.defaults().calculate(limitBytes, UserMemoryOptions.none()).size(Region.HEAP) / MIB;
+        } catch (CannotFitException e) {
+            return 0;
+        }
     }
 
     /** {@code 512 MiB}, {@code 1.5 GiB}, {@code 300 B}: for messages only. */

@@ -90,13 +90,17 @@ public final class Main {
         String given = arguments.value(Option.JAVA_TOOL_OPTIONS);
         String origin = given != null ? "--java-tool-options" : JAVA_TOOL_OPTIONS;
         List<String> userOptions = JvmOptions.tokenize(given != null ? given : environment.get(JAVA_TOOL_OPTIONS));
+        Limits limits = detect(arguments);
         try {
-            out.println(join(Flags.of(detect(arguments), userOptions, origin, calculator)));
+            out.println(join(Flags.of(limits, userOptions, origin, calculator)));
             return OK;
         } catch (IllegalArgumentException e) {
             err.println(Settings.PROBLEM_PREFIX + e.getMessage());
             return USAGE;
         } catch (CannotFitException e) {
+            // The memory part cannot fit, but the CPU part still holds: print it, so that an entrypoint that prepends
+            // $(... flags) keeps the count.
+            out.println(join(Flags.cpuOptions(limits, userOptions)));
             err.println(Settings.PROBLEM_PREFIX + e.getMessage());
             return CANNOT_FIT;
         }

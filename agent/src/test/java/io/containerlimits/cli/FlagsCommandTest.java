@@ -91,10 +91,19 @@ class FlagsCommandTest {
     void userSizesThatCannotFitExitThreeWithOneLine() {
         Cli cli = Cli.run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx768m"), "flags", "--root", UNLIMITED, "--memory", "1g");
         assertEquals(3, cli.status(), cli::toString);
-        assertEquals("", cli.out());
+        assertEquals("\n", cli.out(), "no CPU option to keep here: an empty line");
         assertEquals(1, cli.errLines().length, cli::toString);
         assertTrue(cli.err().startsWith("container-limits: the memory limit of 1 GiB cannot hold the heap of 768 MiB"),
                 cli.err());
+    }
+
+    @Test
+    void whenTheMemoryCannotFitTheCpuOptionIsStillPrinted() {
+        Cli cli = Cli.run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx768m"), "flags", "--root", UNLIMITED, "--memory", "1g",
+                "--cpus", "2");
+        assertEquals(3, cli.status(), cli::toString);
+        assertEquals("-XX:ActiveProcessorCount=2\n", cli.out(), "$(... flags) in an entrypoint keeps the count");
+        assertEquals(1, cli.errLines().length, cli::toString);
     }
 
     @Test

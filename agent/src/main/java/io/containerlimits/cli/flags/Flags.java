@@ -33,6 +33,19 @@ public final class Flags {
      */
     public static List<String> of(Limits limits, List<String> userOptions, String origin, MemoryCalculator calculator)
             throws CannotFitException {
+        List<String> options = cpuOptions(limits, userOptions);
+        if (limits.memoryLimit().isFound()) {
+            UserMemoryOptions user = UserMemoryOptions.parse(userOptions, origin);
+            options.addAll(calculator.calculate(limits.memoryLimit().value(), user).options());
+        }
+        return options;
+    }
+
+    /**
+     * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count and the
+     * user has not set it. Also what {@code flags} prints when the memory part cannot fit, so that the count is not lost.
+     */
+    public static List<String> cpuOptions(Limits limits, List<String> userOptions) {
         List<String> options = new ArrayList<String>();
         boolean decided = limits.cpuSource() == CpuSource.QUOTA || limits.cpuSource() == CpuSource.OVERRIDE;
         boolean userSet = false;
@@ -41,10 +54,6 @@ public final class Flags {
         }
         if (decided && !userSet) {
             options.add(ACTIVE_PROCESSOR_COUNT + limits.cpuCount());
-        }
-        if (limits.memoryLimit().isFound()) {
-            UserMemoryOptions user = UserMemoryOptions.parse(userOptions, origin);
-            options.addAll(calculator.calculate(limits.memoryLimit().value(), user).options());
         }
         return options;
     }
