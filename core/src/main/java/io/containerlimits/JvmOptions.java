@@ -68,17 +68,4 @@ public final class JvmOptions {
         }
         return value;
     }
-
-    /** True when the last {@code -XX:+name} / {@code -XX:-name} among the tokens is the {@code +} form. */
-    public static Boolean lastBoolean(List<String> tokens, String name) {
-        Boolean value = null;
-        for (String token : tokens) {
-            if (token.equals("-XX:+" + name)) {
-                value = Boolean.TRUE;
-            } else if (token.equals("-XX:-" + name)) {
-                value = Boolean.FALSE;
-            }
-        }
-        return value;
-    }
 }

@@ -29,18 +29,6 @@ final class AgentJar {
         throw new UnsupportedOperationException();
     }
 
-    /** True when rewritten JDK classes can link to the helper: the boot loader sees it. */
-    static boolean helperIsBootVisible(String helperClassName) {
-        try {
-            Class.forName(helperClassName, false, null);
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        } catch (LinkageError e) {
-            return false;
-        }
-    }
-
     /**
      * This agent's jar: the code source of {@code premainClass} when it has one (it has none when the boot loader
      * defined it), else the {@code -javaagent:} jar whose manifest names {@code premainClass}; {@code null} if neither.
