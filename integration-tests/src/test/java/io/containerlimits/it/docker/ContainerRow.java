@@ -18,12 +18,12 @@ final class ContainerRow {
     private final ContainerFlags flags;
 
     /** The runs for one JDK; every run name appears once. */
-    private final Function<TestJdks, List<JvmRun>> runs;
+    private final Function<TestJdks, List<ContainerJvm>> runs;
 
     /** The outputs by run label, once the container has run. */
     private Map<String, ContainerScript.Output> outputs;
 
-    ContainerRow(ContainerFlags flags, Function<TestJdks, List<JvmRun>> runs) {
+    ContainerRow(ContainerFlags flags, Function<TestJdks, List<ContainerJvm>> runs) {
         this.flags = flags;
         this.runs = runs;
     }
@@ -31,7 +31,7 @@ final class ContainerRow {
     /** What the run called {@code name} printed on {@code jdk}; runs the container the first time. */
     synchronized ContainerScript.Output output(String name, TestJdks jdk) {
         if (outputs == null) {
-            List<JvmRun> all = new ArrayList<>();
+            List<ContainerJvm> all = new ArrayList<>();
             for (TestJdks each : TestJdks.values()) {
                 all.addAll(runs.apply(each));
             }

@@ -21,11 +21,11 @@ final class ContainerScript {
     }
 
     /** The {@code sh -c} line that runs each of {@code runs} in turn, whatever the previous ones did. */
-    static String of(List<JvmRun> runs) {
+    static String of(List<ContainerJvm> runs) {
         StringBuilder script = new StringBuilder();
-        for (JvmRun run : runs) {
-            String errors = JvmRun.quote("/tmp/" + run.label() + ".err");
-            script.append("echo ").append(JvmRun.quote(MARK + "run " + run.label())).append("; ")
+        for (ContainerJvm run : runs) {
+            String errors = ContainerJvm.quote("/tmp/" + run.label() + ".err");
+            script.append("echo ").append(ContainerJvm.quote(MARK + "run " + run.label())).append("; ")
                     .append(run.commandLine()).append(" 2>").append(errors).append("; ")
                     .append("echo \"" + MARK + "exit $?\"; echo " + MARK + "stderr; cat ").append(errors)
                     .append("; echo " + MARK + "end\n");
@@ -34,13 +34,13 @@ final class ContainerScript {
     }
 
     /** Runs {@code runs} in one container under {@code flags}; fails unless the container itself ended with 0. */
-    static Map<String, Output> runAll(ContainerFlags flags, List<JvmRun> runs) {
+    static Map<String, Output> runAll(ContainerFlags flags, List<ContainerJvm> runs) {
         JdkContainer.Ended ended = JdkContainer.run(flags, of(runs));
         if (ended.exitCode() != 0) {
             throw new AssertionError("the container's shell failed: " + ended.describe());
         }
         Map<String, Output> outputs = parse(ended);
-        for (JvmRun run : runs) {
+        for (ContainerJvm run : runs) {
             if (!outputs.containsKey(run.label())) {
                 throw new AssertionError("no output for " + run.label() + ": " + ended.describe());
             }

@@ -1,6 +1,6 @@
 package io.containerlimits.it.docker;
 
-import static io.containerlimits.it.docker.JvmRun.agent;
+import static io.containerlimits.it.docker.ContainerJvm.agent;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,8 +82,8 @@ class DockerMemoryTest {
      * {@code java -jar container-limits.jar flags} prints in the same container when {@code withFlags}.
      */
     private static JdkContainer.Ended hog(TestJdks jdk, boolean withFlags, String... options) {
-        JvmRun run = new JvmRun("hog", jdk, Map.of(), List.of(options), List.of(HeapHog.class.getName()));
-        String java = JvmRun.quote(jdk.java().toString());
+        ContainerJvm run = new ContainerJvm("hog", jdk, Map.of(), List.of(options), List.of(HeapHog.class.getName()));
+        String java = ContainerJvm.quote(jdk.java().toString());
         String flags = withFlags
                 ? "flags=$(" + java + " -jar " + JdkContainer.AGENT_JAR + " flags) || exit " + FLAGS_FAILED
                         + "; echo \"" + FLAGS_LINE + "$flags\"; export JAVA_TOOL_OPTIONS=\"$flags\"; "

@@ -11,14 +11,14 @@ import java.util.TreeMap;
  * One JVM started inside a container: its name in the output, the JDK, environment variables, JVM options, and the
  * main class with its arguments.
  */
-record JvmRun(String name, TestJdks jdk, Map<String, String> environment, List<String> options,
+record ContainerJvm(String name, TestJdks jdk, Map<String, String> environment, List<String> options,
         List<String> mainAndArguments) {
 
     /** Lets {@link Probe} read {@code Striped64.NCPU} and the virtual-thread scheduler. */
     static final List<String> PROBE_OPENS = List.of("--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
             "--add-opens", "java.base/java.lang=ALL-UNNAMED");
 
-    JvmRun {
+    ContainerJvm {
         environment = Map.copyOf(environment);
         options = List.copyOf(options);
         mainAndArguments = List.copyOf(mainAndArguments);
@@ -28,19 +28,19 @@ record JvmRun(String name, TestJdks jdk, Map<String, String> environment, List<S
      * {@link Probe} with the given environment and options, given the jar so that it also reports what
      * {@code java -jar container-limits.jar json} says in the same container.
      */
-    static JvmRun probe(String name, TestJdks jdk, Map<String, String> environment, String... options) {
-        return new JvmRun(name, jdk, environment, probeOptions(options),
+    static ContainerJvm probe(String name, TestJdks jdk, Map<String, String> environment, String... options) {
+        return new ContainerJvm(name, jdk, environment, probeOptions(options),
                 List.of(Probe.class.getName(), JdkContainer.AGENT_JAR));
     }
 
     /** {@link #probe(String, TestJdks, Map, String...)} with no environment variables. */
-    static JvmRun probe(String name, TestJdks jdk, String... options) {
+    static ContainerJvm probe(String name, TestJdks jdk, String... options) {
         return probe(name, jdk, Map.of(), options);
     }
 
     /** {@link Probe} alone, for a control run: no agent, and no command-line report (one JVM start less). */
-    static JvmRun control(String name, TestJdks jdk, String... options) {
-        return new JvmRun(name, jdk, Map.of(), probeOptions(options), List.of(Probe.class.getName()));
+    static ContainerJvm control(String name, TestJdks jdk, String... options) {
+        return new ContainerJvm(name, jdk, Map.of(), probeOptions(options), List.of(Probe.class.getName()));
     }
 
     /** The probe's {@code --add-opens}, then {@code options}. */
