@@ -132,7 +132,8 @@ final class Arguments {
             }
         }
         if (!new File(settings.root()).isDirectory()) {
-            throw new UsageException("--root " + settings.root() + ": no such directory");
+            String origin = given.containsKey(Option.ROOT) ? "--root " : "root (from the environment) ";
+            throw new UsageException(origin + settings.root() + ": no such directory");
         }
         return settings;
     }

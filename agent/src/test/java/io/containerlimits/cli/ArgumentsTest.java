@@ -83,6 +83,14 @@ class ArgumentsTest {
         assertEquals(ROOT, Cli.run(Map.of("CONTAINER_LIMITS_ROOT", ROOT), "json").json().get("root"));
     }
 
+    @Test
+    void aMissingRootFromTheEnvironmentIsNamedAsSuch() {
+        Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_ROOT", "/no/such/dir"), "json");
+        assertEquals(2, cli.status(), cli::toString);
+        assertEquals("container-limits: root (from the environment) /no/such/dir: no such directory\n", cli.err(),
+                "no --root was given, so the message must not name it");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "unknown subcommand   | status                        | unknown subcommand \"status\"",
