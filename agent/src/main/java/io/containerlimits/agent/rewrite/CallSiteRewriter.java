@@ -91,8 +91,13 @@ public final class CallSiteRewriter {
             return null;
         }
         ClassReader reader = new ClassReader(classFile);
+        boolean[] methodsToVisit = CallSiteMethods.of(reader, classFile);
+        if (methodsToVisit == null) {
+            return null; // the name is there, but no Methodref to Runtime's method
+        }
+        // Given the reader, the writer starts from its constant pool and copies every method nobody visits verbatim.
         ClassWriter writer = new ClassWriter(reader, 0);
-        Substitution substitution = new Substitution(writer);
+        Substitution substitution = new Substitution(writer, methodsToVisit);
         reader.accept(substitution, 0);
         return substitution.replaced == 0 ? null : new Result(writer.toByteArray(), substitution.replaced);
     }
@@ -116,19 +121,27 @@ public final class CallSiteRewriter {
         }
     }
 
-    /** Swaps the one instruction in every method; counts what it swapped. */
+    /**
+     * Swaps the one instruction in the methods that may hold it; counts what it swapped. The other methods get the
+     * writer's own visitor, which ASM takes as leave to copy their bytes as they are.
+     */
     private static final class Substitution extends ClassVisitor {
+        private final boolean[] methodsToVisit;
+        private int method;
         int replaced;
 
-        Substitution(ClassVisitor next) {
+        Substitution(ClassVisitor next, boolean[] methodsToVisit) {
             super(Opcodes.ASM9, next);
+            this.methodsToVisit = methodsToVisit;
         }
 
         @Override
         public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                 String[] exceptions) {
             MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            return next == null ? null : new MethodVisitor(Opcodes.ASM9, next) {
+            boolean visit = method < methodsToVisit.length && methodsToVisit[method];
+            method++;
+            return next == null || !visit ? next : new MethodVisitor(Opcodes.ASM9, next) {
                 @Override
                 public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
                     if (opcode == Opcodes.INVOKEVIRTUAL && "java/lang/Runtime".equals(owner)
