@@ -20,16 +20,20 @@ final class CitationChecker {
             "docs/([A-Za-z-]+\\.md)|\\[[^\\]\\n]*\\]\\(([A-Za-z-]+\\.md)(?:#[^)]*)?\\)"
                     + "|(?<![\\w/.-])([A-Za-z-]+\\.md)\\b");
 
+    /** Blanks between words, also across a line break inside a comment ({@code *}, {@code //} or {@code #}). */
+    private static final String GAP = "(?:[ \\t]*\\n[ \\t]*(?:\\*(?!/)|//|#)?[ \\t]*|[ \\t]+)";
+
     /** One part after a page name (or after a previous part), with what may separate them. */
     private static final Pattern PART = Pattern.compile(
-            "\\G(?:,? (?:and |or |to )?|–|-)?"
-                    + "(?:§(\\d+(?:\\.\\d+)?)|(steps?|cases?) (\\d+(?:(?:-|–|, | and | to )\\d+)*))");
+            "\\G(?:,?" + GAP + "(?:(?:and|or|to)" + GAP + ")?|–|-)?"
+                    + "(?:§(\\d+(?:\\.\\d+)?)|(steps?|cases?)" + GAP
+                    + "(\\d+(?:(?:-|–|," + GAP + "|" + GAP + "(?:and|to)" + GAP + ")\\d+)*))");
 
     /** A section sign not consumed by a citation: inside a page under {@code docs/}, a part of that page. */
     private static final Pattern BARE_SECTION = Pattern.compile("§\\d");
 
     private static final Pattern NUMBER = Pattern.compile("\\d+");
-    private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-|–| to )(\\d+)");
+    private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-|–|\\s+to\\s+)(\\d+)");
 
     /**
      * Names of documents that live outside the repository (the project's working notes), written so that this file
@@ -105,7 +109,7 @@ final class CitationChecker {
                 String previous = section;
                 section = part.group(1);
                 boolean range = part.group().startsWith("–") || part.group().startsWith("-")
-                        || part.group().contains(" to ");
+                        || part.group().matches("(?s).*\\bto\\s.*");
                 if (range && previous != null && isInteger(previous) && isInteger(section)) {
                     for (int n = Integer.parseInt(previous) + 1; n <= Integer.parseInt(section); n++) {
                         requireSection(where, target, String.valueOf(n), problems);

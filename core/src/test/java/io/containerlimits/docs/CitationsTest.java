@@ -138,7 +138,7 @@ class CitationsTest {
     @ValueSource(strings = {
         "(docs/design.md §3 step 2)", "docs/design.md §1, §3 and §4", "docs/design.md §3–§4",
         "docs/edge-cases.md cases 1-2", "docs/edge-cases.md cases 1 and 2", "docs/design.md",
-        "(`docs/design.md §N`, for the readers)"})
+        "(`docs/design.md §N`, for the readers)", "docs/design.md §3\n     * step 2", "docs/design.md §3 to §4"})
     void aCitationOfWhatExistsPasses(String text) {
         assertEquals(List.of(), CONTROL.problems("X.java", text, null));
     }
@@ -147,7 +147,7 @@ class CitationsTest {
     @ValueSource(strings = {
         "docs/design.md §2", "docs/design.md §3 step 3", "docs/design.md §1–§3", "docs/design.md §1 step 1",
         "docs/edge-cases.md case 3", "docs/edge-cases.md cases 1-3", "docs/edge-cases.md cases 1 and 9",
-        "docs/missing.md", "docs/design.md §1, §5",
+        "docs/missing.md", "docs/design.md §1, §5", "docs/design.md §3\n * step 3", "docs/edge-cases.md\n// case 3",
         "DESIGN §3", "see DESIGN.md", "survey §b case 1", "Survey case 5", "(survey 7)", "jvm-agent-notes §1.6",
         "STYLE §6 point 11", "/work/shared/TESTCONTAINERS.md", "../shared/reference/x.md", "reference/x.md",
         "shared/tools/fetch-jdks.sh"})
