@@ -128,11 +128,11 @@ class CitationsTest {
 
     // Negative controls: the checker must report each kind of broken citation.
 
-    private static final DocPage DESIGN_PAGE = DocPage.of("design.md",
+    private static final DocPage DECISIONS_PAGE = DocPage.of("design.md",
             "# t\n\n## 1. One\n\n## 3. Three\n\n1. first\n2. second\n\n## 4. Four\n");
     private static final DocPage CASES_PAGE = DocPage.of("edge-cases.md", "# t\n\n## Case 1: a\n\n## Case 2: b\n");
     private static final CitationChecker CONTROL =
-            new CitationChecker(Map.of("design.md", DESIGN_PAGE, "edge-cases.md", CASES_PAGE));
+            new CitationChecker(Map.of("design.md", DECISIONS_PAGE, "edge-cases.md", CASES_PAGE));
 
     @ParameterizedTest
     @ValueSource(strings = {
