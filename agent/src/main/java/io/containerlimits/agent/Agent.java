@@ -99,7 +99,13 @@ final class Agent {
         boolean rewrite = false;
         String applied;
         Integer activeProcessorCount;
-        if (cpus == jvmCpus) {
+        if (cpus == jvmCpus && trainsAotCache()) {
+            // The cache would keep this run's classes unrewritten and load them before any later premain: rewrite
+            // them now (to the same count), and the JVM leaves every rewritten class out (docs/agent-notes.md §1.8).
+            log.debug("AOT cache training run: rewriting although the JVM already reports " + jvmCpus + " CPUs");
+            rewrite = settings.rewrite();
+            applied = "nothing (the JVM already reports " + jvmCpus + "; rewrite on for the AOT cache training)";
+        } else if (cpus == jvmCpus) {
             log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
@@ -178,7 +184,29 @@ final class Agent {
             }
             log.debug("jar renamed: appended " + jar + " to the boot class path (the JVM warns about CDS)");
         }
-        Rewrite.install(instrumentation, cpus, redetection, javaFeature, log.isDebug(), log.stream());
+        Rewrite.install(instrumentation, cpus, redetection, javaFeature, aotRole(), log.isDebug(), log.stream());
+    }
+
+    /** {@link Rewrite#AOT_TRAINING}, {@link Rewrite#AOT_CACHE} or {@link Rewrite#AOT_NONE} (before JDK 24). */
+    private int aotRole() {
+        if (javaFeature < AotCacheOptions.FIRST_FEATURE) {
+            return Rewrite.AOT_NONE;
+        }
+        List<String> tokens = options().tokens();
+        return AotCacheOptions.training(tokens) ? Rewrite.AOT_TRAINING
+                : AotCacheOptions.usesCache(tokens) ? Rewrite.AOT_CACHE : Rewrite.AOT_NONE;
+    }
+
+    /**
+     * Whether this run trains a JDK 24+ AOT cache. {@code java.vm.info} loses its {@code sharing} while it does, which
+     * spares the ordinary run (sharing on) reading the options.
+     */
+    private boolean trainsAotCache() {
+        if (javaFeature < AotCacheOptions.FIRST_FEATURE) {
+            return false;
+        }
+        String vmInfo = System.getProperty("java.vm.info");
+        return vmInfo != null && !vmInfo.contains("sharing") && AotCacheOptions.training(options().tokens());
     }
 
     /** The agent jar's path as the user can type it, for the memory warning's fix line. */

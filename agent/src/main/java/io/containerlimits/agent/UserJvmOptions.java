@@ -85,6 +85,11 @@ final class UserJvmOptions {
         }
     }
 
+    /** Every option, in the order the JVM applies them. */
+    List<String> tokens() {
+        return tokens;
+    }
+
     /** The jar path of every {@code -javaagent:<jar>[=<options>]}, in order. */
     List<String> javaAgentJars() {
         List<String> jars = new ArrayList<String>();

@@ -1,0 +1,43 @@
+package io.containerlimits.agent;
+
+import io.containerlimits.JvmOptions;
+import java.util.List;
+
+/**
+ * What the JVM options say about the AOT cache of JDK 24 and later (JEP 483, 514, 515): whether this run trains one
+ * and whether it runs from one. The cache loads its classes before premain, where no transformer sees them, so the
+ * rewrite has to know (docs/agent-notes.md §1.8).
+ */
+final class AotCacheOptions {
+
+    /** The first feature release with the AOT cache (JEP 483). */
+    static final int FIRST_FEATURE = 24;
+
+    static final String AOT_CACHE_OUTPUT = "-XX:AOTCacheOutput=";
+    static final String AOT_MODE = "-XX:AOTMode=";
+    static final String AOT_CACHE = "-XX:AOTCache=";
+    /** Also names an AOT cache on 24+ (the older spelling of {@code -XX:AOTCache}). */
+    static final String SHARED_ARCHIVE_FILE = "-XX:SharedArchiveFile=";
+
+    private AotCacheOptions() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * True for a training run: {@code -XX:AOTCacheOutput=<file>} (the one-step workflow, whose training run records)
+     * or {@code -XX:AOTMode=record}. The create step never runs the agent.
+     */
+    static boolean training(List<String> tokens) {
+        String output = JvmOptions.lastValue(tokens, AOT_CACHE_OUTPUT);
+        return output != null && !output.isEmpty() || "record".equals(JvmOptions.lastValue(tokens, AOT_MODE));
+    }
+
+    /** True when the run names a cache to load ({@code -XX:AOTCache} or {@code -XX:SharedArchiveFile}), unless off. */
+    static boolean usesCache(List<String> tokens) {
+        String cache = JvmOptions.lastValue(tokens, AOT_CACHE);
+        if (cache == null) {
+            cache = JvmOptions.lastValue(tokens, SHARED_ARCHIVE_FILE);
+        }
+        return cache != null && !cache.isEmpty() && !"off".equals(JvmOptions.lastValue(tokens, AOT_MODE));
+    }
+}
