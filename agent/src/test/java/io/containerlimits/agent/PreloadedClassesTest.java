@@ -1,0 +1,41 @@
+package io.containerlimits.agent;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class PreloadedClassesTest {
+
+    /** A class of the application loader that is not the agent's: what an AOT cache loads before premain. */
+    private static final Class<?> APPLICATION = Test.class;
+    private static final ClassLoader APP_LOADER = APPLICATION.getClassLoader();
+
+    @Test
+    void applicationClassesLoadedBeforePremainWithoutTheMarkerGetOneWarningNamingTheFix() {
+        String warning = PreloadedClasses.warning(new Class<?>[] {String.class, APPLICATION}, APP_LOADER, 3);
+
+        assertTrue(warning.startsWith("1 classes came from an AOT cache"), warning);
+        assertTrue(warning.contains("not 3"), warning);
+        assertTrue(warning.contains("-javaagent:container-limits.jar in the training run"), warning);
+        assertEquals(-1, warning.indexOf('\n'), "one line");
+    }
+
+    @Test
+    void theMarkerMeansTheCacheWasTrainedWithTheRewrite() {
+        assertNull(PreloadedClasses.warning(new Class<?>[] {APPLICATION, TransformerInstalled.class}, APP_LOADER, 3));
+    }
+
+    @Test
+    void withoutACacheOnlyTheJdkAndTheAgentAreLoaded() {
+        assertNull(PreloadedClasses.warning(new Class<?>[] {String.class, Agent.class}, APP_LOADER, 3),
+                "JDK classes (boot) and the agent's own do not count");
+        assertNull(PreloadedClasses.warning(new Class<?>[0], APP_LOADER, 3));
+    }
+
+    @Test
+    void theMarkerNameIsTheMarkersClass() {
+        assertEquals(TransformerInstalled.class.getName(), PreloadedClasses.MARKER);
+    }
+}
