@@ -167,6 +167,17 @@ final class Agent {
     }
 
     private void installRewrite(int cpus) {
+        int aot = javaFeature < AotCacheOptions.FIRST_FEATURE ? AotCacheOptions.NONE
+                : AotCacheOptions.role(options().tokens());
+        if (aot == AotCacheOptions.CACHE) {
+            // Before the transformer and its marker exist, and before a renamed jar's append: what the cache loaded
+            // early is what is loaded now.
+            String warning = PreloadedClasses.warning(instrumentation.getAllLoadedClasses(),
+                    premainClass.getClassLoader(), ClassLoader.getSystemClassLoader(), cpus);
+            if (warning != null) {
+                log.warn(warning);
+            }
+        }
         Redetection redetection = settings.cpus() == null ? new Redetection(settings) : null;
         if (premainClass.getClassLoader() != null) {
             // Boot-Class-Path missed (the jar was renamed): this copy of the agent came from the application loader.
@@ -184,17 +195,8 @@ final class Agent {
             }
             log.debug("jar renamed: appended " + jar + " to the boot class path (the JVM warns about CDS)");
         }
-        Rewrite.install(instrumentation, cpus, redetection, javaFeature, aotRole(), log.isDebug(), log.stream());
-    }
-
-    /** {@link Rewrite#AOT_TRAINING}, {@link Rewrite#AOT_CACHE} or {@link Rewrite#AOT_NONE} (before JDK 24). */
-    private int aotRole() {
-        if (javaFeature < AotCacheOptions.FIRST_FEATURE) {
-            return Rewrite.AOT_NONE;
-        }
-        List<String> tokens = options().tokens();
-        return AotCacheOptions.training(tokens) ? Rewrite.AOT_TRAINING
-                : AotCacheOptions.usesCache(tokens) ? Rewrite.AOT_CACHE : Rewrite.AOT_NONE;
+        Rewrite.install(instrumentation, cpus, redetection, javaFeature, aot == AotCacheOptions.TRAINING,
+                log.isDebug(), log.stream());
     }
 
     /**
@@ -206,7 +208,8 @@ final class Agent {
             return false;
         }
         String vmInfo = System.getProperty("java.vm.info");
-        return vmInfo != null && !vmInfo.contains("sharing") && AotCacheOptions.training(options().tokens());
+        return vmInfo != null && !vmInfo.contains("sharing")
+                && AotCacheOptions.role(options().tokens()) == AotCacheOptions.TRAINING;
     }
 
     /** The agent jar's path as the user can type it, for the memory warning's fix line. */

@@ -19,8 +19,18 @@ final class AotCacheOptions {
     /** Also names an AOT cache on 24+ (the older spelling of {@code -XX:AOTCache}). */
     static final String SHARED_ARCHIVE_FILE = "-XX:SharedArchiveFile=";
 
+    /** What a run does with an AOT cache: {@link #role} answers one of these. */
+    static final int NONE = 0;
+    static final int TRAINING = 1;
+    static final int CACHE = 2;
+
     private AotCacheOptions() {
         throw new UnsupportedOperationException();
+    }
+
+    /** {@link #TRAINING}, {@link #CACHE} or {@link #NONE}. */
+    static int role(List<String> tokens) {
+        return training(tokens) ? TRAINING : usesCache(tokens) ? CACHE : NONE;
     }
 
     /**

@@ -13,7 +13,7 @@ package io.containerlimits.agent;
  */
 final class PreloadedClasses {
 
-    /** Binary-name prefix of the agent's own classes, which the JVM may have loaded from the cache too. */
+    /** Binary-name prefix of the agent's own classes (and of other code too: the loader tells them apart). */
     private static final String OWN = "io.containerlimits.";
 
     /** {@link TransformerInstalled}'s name, spelt out: a class literal here would load the marker it looks for. */
@@ -27,10 +27,12 @@ final class PreloadedClasses {
      * The warning to print, or {@code null}: when classes of the application or platform loader (other than the
      * agent's) are loaded already and {@link TransformerInstalled} is not among them.
      *
-     * @param loaded    {@code Instrumentation.getAllLoadedClasses()}, taken before the transformer is installed
-     * @param appLoader the system class loader; its parent, the platform loader, counts too
+     * @param loaded      {@code Instrumentation.getAllLoadedClasses()}, taken before the transformer is installed
+     * @param agentLoader the loader of the running agent: the boot loader ({@code null}), or the application loader
+     *                    when the jar was renamed; its {@code io.containerlimits.} classes are the agent's own
+     * @param appLoader   the system class loader; its parent, the platform loader, counts too
      */
-    static String warning(Class<?>[] loaded, ClassLoader appLoader, int cpus) {
+    static String warning(Class<?>[] loaded, ClassLoader agentLoader, ClassLoader appLoader, int cpus) {
         ClassLoader platformLoader = appLoader == null ? null : appLoader.getParent();
         int early = 0;
         for (Class<?> type : loaded) {
@@ -39,7 +41,8 @@ final class PreloadedClasses {
                 return null;
             }
             ClassLoader loader = type.getClassLoader();
-            if (loader != null && (loader == appLoader || loader == platformLoader) && !name.startsWith(OWN)) {
+            if (loader != null && (loader == appLoader || loader == platformLoader)
+                    && !(loader == agentLoader && name.startsWith(OWN))) {
                 early++;
             }
         }

@@ -47,11 +47,6 @@ public final class Rewrite {
     /** Its only call site is the fallback of this property in {@code createDefaultScheduler} (21, 25). */
     static final String VIRTUAL_THREAD_PARALLELISM = "jdk.virtualThreadScheduler.parallelism";
 
-    /** What the run does with a JDK 24+ AOT cache, for {@link #install}: nothing, train one, or load one. */
-    public static final int AOT_NONE = 0;
-    public static final int AOT_TRAINING = 1;
-    public static final int AOT_CACHE = 2;
-
     private Rewrite() {
         throw new UnsupportedOperationException();
     }
@@ -60,22 +55,12 @@ public final class Rewrite {
      * Makes rewritten callers see {@code cpus}, then follows {@code redetect} ({@code null}: the count is fixed), and
      * installs the transformer.
      *
-     * @param aot      {@link #AOT_CACHE} when the run names an AOT cache, whose classes may have loaded before
-     *                 premain (then a cache trained without the rewrite gets one warning); {@link #AOT_TRAINING} when
-     *                 it trains one (then no class is retransformed); else {@link #AOT_NONE}
+     * @param aotTraining whether the run trains a JDK 24+ AOT cache (then no class is retransformed)
      * @param debug whether to print each class rewritten (and each retransform failure) on {@code err}
      */
     public static ClassFileTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
-            int javaFeature, int aot, boolean debug, PrintStream err) {
+            int javaFeature, boolean aotTraining, boolean debug, PrintStream err) {
         Log log = new Log(debug ? LogLevel.DEBUG : LogLevel.WARN, err);
-        if (aot == AOT_CACHE) {
-            // Before the transformer and its marker: what the cache loaded early is what is loaded now.
-            String warning = PreloadedClasses.warning(instrumentation.getAllLoadedClasses(),
-                    ClassLoader.getSystemClassLoader(), cpus);
-            if (warning != null) {
-                log.warn(warning);
-            }
-        }
         if (redetect == null) {
             AvailableProcessors.set(cpus);
         } else {
@@ -88,7 +73,7 @@ public final class Rewrite {
         // crashes on a missing VirtualThread, one of the classes the JVM itself needs (Temurin 25.0.3, SIGSEGV in
         // vmClasses::resolve_shared_class). The count is the JVM's own then anyway.
         boolean retransform = javaFeature >= 9 && System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null
-                && aot != AOT_TRAINING;
+                && !aotTraining;
         instrumentation.addTransformer(transformer, retransform);
         TransformerInstalled.mark();
         if (retransform) {

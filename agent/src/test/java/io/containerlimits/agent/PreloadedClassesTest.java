@@ -14,7 +14,7 @@ class PreloadedClassesTest {
 
     @Test
     void applicationClassesLoadedBeforePremainWithoutTheMarkerGetOneWarningNamingTheFix() {
-        String warning = PreloadedClasses.warning(new Class<?>[] {String.class, APPLICATION}, APP_LOADER, 3);
+        String warning = PreloadedClasses.warning(new Class<?>[] {String.class, APPLICATION}, null, APP_LOADER, 3);
 
         assertTrue(warning.startsWith("1 classes came from an AOT cache"), warning);
         assertTrue(warning.contains("not 3"), warning);
@@ -24,14 +24,25 @@ class PreloadedClassesTest {
 
     @Test
     void theMarkerMeansTheCacheWasTrainedWithTheRewrite() {
-        assertNull(PreloadedClasses.warning(new Class<?>[] {APPLICATION, TransformerInstalled.class}, APP_LOADER, 3));
+        assertNull(PreloadedClasses.warning(new Class<?>[] {APPLICATION, TransformerInstalled.class}, null, APP_LOADER,
+                3));
     }
 
     @Test
     void withoutACacheOnlyTheJdkAndTheAgentAreLoaded() {
-        assertNull(PreloadedClasses.warning(new Class<?>[] {String.class, Agent.class}, APP_LOADER, 3),
-                "JDK classes (boot) and the agent's own do not count");
-        assertNull(PreloadedClasses.warning(new Class<?>[0], APP_LOADER, 3));
+        assertNull(PreloadedClasses.warning(new Class<?>[] {String.class}, null, APP_LOADER, 3),
+                "JDK classes (boot) do not count");
+        assertNull(PreloadedClasses.warning(new Class<?>[0], null, APP_LOADER, 3));
+    }
+
+    @Test
+    void theAgentsOwnClassesCountOnlyWhenAnotherLoaderDefinedThem() {
+        // This test class is io.containerlimits.* on the application loader: the agent's own when the agent runs
+        // from that loader (a renamed jar), application code otherwise (as the integration tests' programs are).
+        Class<?>[] loaded = {PreloadedClassesTest.class};
+        assertNull(PreloadedClasses.warning(loaded, APP_LOADER, APP_LOADER, 3), "a renamed jar's own classes");
+        assertTrue(PreloadedClasses.warning(loaded, null, APP_LOADER, 3).startsWith("1 classes"),
+                "with the agent on the boot loader, the same name is application code");
     }
 
     @Test
