@@ -135,11 +135,10 @@ def training(args, jdk, app, kind):
     if feature(jdk) >= 24:
         if kind == "plain":
             return ["-XX:AOTCacheOutput=" + path], {}
-        # Trained with the agent (no options: the usual build machine has no limit), which then rewrites anyway and
-        # so keeps rewritten classes out of the cache; the create step never runs agents, so it is given the boot
-        # class path the agent's Boot-Class-Path made.
-        return ["-javaagent:" + args.jar, "-XX:AOTCacheOutput=" + path], {"JDK_AOT_VM_OPTIONS": "-Xbootclasspath/a:"
-                                                                            + args.jar}
+        # Trained without the agent; without AOT class linking, so that the cache's classes load when first used and
+        # are offered to the agent's transformer; with the module and the boot class path the agent brings.
+        return ["-XX:AOTCacheOutput=" + path, "-XX:-AOTClassLinking", "--add-modules", "java.instrument",
+                "-Xbootclasspath/a:" + args.jar], {}
     if kind == "plain":
         return ["-XX:ArchiveClassesAtExit=" + path], {}
     # JDK 17/21 refuse to archive with an agent attached (unless with a diagnostic flag for testing), and need the
@@ -272,7 +271,8 @@ def train_caches(args, jdks, all_apps, all_variants):
                 cmd = command(args, home, app, None, options, port=0)
                 started = time.monotonic()
                 _, _, status, out, err = run_process(cmd, app, env, stop="exit")
-                if status != 0 or not os.path.exists(path):
+                # The one-step AOT workflow's create step runs in a child JVM whose failure leaves an empty file.
+                if status != 0 or not os.path.exists(path) or os.path.getsize(path) == 0:
                     raise SystemExit("training %s %s %s failed (exit %d):\n%s\n%s" % (jdk, app.key, kind, status,
                                                                                        out[-2000:], err[-3000:]))
                 print("trained %s (%.0f s, %d KiB)" % (os.path.basename(path), time.monotonic() - started,
@@ -557,8 +557,8 @@ def write_report(args, jdks, all_apps, all_variants, by_key, class_rows, logs, l
              "`-XX:SharedArchiveFile`), JDK 24+ from an AOT cache (`-XX:AOTCacheOutput`, then `-XX:AOTCache`), each "
              "trained by one run of the same app just before the rounds. *No agent, cache trained without it* is the "
              "plain recipe; *cache trained with the recipe* is the README's \"CDS and AOT cache\" recipe for the "
-             "agent (17/21: trained without the agent but with `-Xbootclasspath/a:container-limits.jar`; 25: trained "
-             "with `-javaagent` and `JDK_AOT_VM_OPTIONS=-Xbootclasspath/a:container-limits.jar`).")
+             "agent: trained without the agent but with `-Xbootclasspath/a:container-limits.jar`, and on 25 also "
+             "`-XX:-AOTClassLinking --add-modules java.instrument`.")
     L.append("")
     L.append("## Wall time, ms: median / min (IQR), CPU median")
     L.append("")

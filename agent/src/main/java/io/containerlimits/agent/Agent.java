@@ -99,13 +99,7 @@ final class Agent {
         boolean rewrite = false;
         String applied;
         Integer activeProcessorCount;
-        if (cpus == jvmCpus && trainsAotCache()) {
-            // The cache would keep this run's classes unrewritten and load them before any later premain: rewrite
-            // them now (to the same count), and the JVM leaves every rewritten class out (docs/agent-notes.md §1.8).
-            log.debug("AOT cache training run: rewriting although the JVM already reports " + jvmCpus + " CPUs");
-            rewrite = settings.rewrite();
-            applied = "nothing (the JVM already reports " + jvmCpus + "; rewrite on for the AOT cache training)";
-        } else if (cpus == jvmCpus) {
+        if (cpus == jvmCpus) {
             log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
@@ -169,9 +163,15 @@ final class Agent {
     private void installRewrite(int cpus) {
         int aot = javaFeature < AotCacheOptions.FIRST_FEATURE ? AotCacheOptions.NONE
                 : AotCacheOptions.role(options().tokens());
+        if (aot == AotCacheOptions.TRAINING) {
+            // Every class rewritten now would be left out of the cache, and Temurin 25.0.3 then crashes creating or
+            // loading a Spring Boot app's cache (docs/agent-notes.md §1.8). Rewriting is for the runs that use it.
+            log.debug("AOT cache training run: no rewrite (see the README, \"CDS and AOT cache\")");
+            return;
+        }
         if (aot == AotCacheOptions.CACHE) {
-            // Before the transformer and its marker exist, and before a renamed jar's append: what the cache loaded
-            // early is what is loaded now.
+            // Before the transformer exists, and before a renamed jar's append: what the cache loaded early is what
+            // is loaded now.
             String warning = PreloadedClasses.warning(instrumentation.getAllLoadedClasses(),
                     premainClass.getClassLoader(), ClassLoader.getSystemClassLoader(), cpus);
             if (warning != null) {
@@ -195,21 +195,7 @@ final class Agent {
             }
             log.debug("jar renamed: appended " + jar + " to the boot class path (the JVM warns about CDS)");
         }
-        Rewrite.install(instrumentation, cpus, redetection, javaFeature, aot == AotCacheOptions.TRAINING,
-                log.isDebug(), log.stream());
-    }
-
-    /**
-     * Whether this run trains a JDK 24+ AOT cache. {@code java.vm.info} loses its {@code sharing} while it does, which
-     * spares the ordinary run (sharing on) reading the options.
-     */
-    private boolean trainsAotCache() {
-        if (javaFeature < AotCacheOptions.FIRST_FEATURE) {
-            return false;
-        }
-        String vmInfo = System.getProperty("java.vm.info");
-        return vmInfo != null && !vmInfo.contains("sharing")
-                && AotCacheOptions.role(options().tokens()) == AotCacheOptions.TRAINING;
+        Rewrite.install(instrumentation, cpus, redetection, javaFeature, log.isDebug(), log.stream());
     }
 
     /** The agent jar's path as the user can type it, for the memory warning's fix line. */

@@ -55,11 +55,10 @@ public final class Rewrite {
      * Makes rewritten callers see {@code cpus}, then follows {@code redetect} ({@code null}: the count is fixed), and
      * installs the transformer.
      *
-     * @param aotTraining whether the run trains a JDK 24+ AOT cache (then no class is retransformed)
      * @param debug whether to print each class rewritten (and each retransform failure) on {@code err}
      */
     public static ClassFileTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
-            int javaFeature, boolean aotTraining, boolean debug, PrintStream err) {
+            int javaFeature, boolean debug, PrintStream err) {
         Log log = new Log(debug ? LogLevel.DEBUG : LogLevel.WARN, err);
         if (redetect == null) {
             AvailableProcessors.set(cpus);
@@ -69,13 +68,8 @@ public final class Rewrite {
         CallSiteTransformer transformer = new CallSiteTransformer(log);
         // Retransform-capable only when a retransform follows: for such a transformer the JVM keeps a copy of every
         // class file loaded from then on, and the transformer gets its own JVMTI environment.
-        // Never while training an AOT cache: a retransformed class is left out of it, and the cache's create step
-        // crashes on a missing VirtualThread, one of the classes the JVM itself needs (Temurin 25.0.3, SIGSEGV in
-        // vmClasses::resolve_shared_class). The count is the JVM's own then anyway.
-        boolean retransform = javaFeature >= 9 && System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null
-                && !aotTraining;
+        boolean retransform = javaFeature >= 9 && System.getProperty(VIRTUAL_THREAD_PARALLELISM) == null;
         instrumentation.addTransformer(transformer, retransform);
-        TransformerInstalled.mark();
         if (retransform) {
             retransformVirtualThread(instrumentation, log);
         }
