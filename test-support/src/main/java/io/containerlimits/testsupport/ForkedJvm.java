@@ -110,8 +110,13 @@ public record ForkedJvm(Jdk jdk, List<String> options, List<Path> classPath, Map
 
     /** One more environment variable for the forked JVM. */
     public ForkedJvm withEnvironment(String name, String value) {
+        return withEnvironment(Map.of(name, value));
+    }
+
+    /** More environment variables for the forked JVM. */
+    public ForkedJvm withEnvironment(Map<String, String> more) {
         Map<String, String> all = new HashMap<>(environment);
-        all.put(name, value);
+        all.putAll(more);
         return new ForkedJvm(jdk, options, classPath, all, launcher, timeout);
     }
 

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class JsonTest {
+class StrictJsonTest {
 
     @Test
     void wholeNumbersAreLongsOtherNumbersDoublesObjectsKeepTheirOrder() {
-        Map<String, Object> object = Json.object("{\"z\": 1, \"a\": [1.5, null, true], \"s\": \"\\u00e9\"}");
+        Map<String, Object> object = StrictJson.object("{\"z\": 1, \"a\": [1.5, null, true], \"s\": \"\\u00e9\"}");
         assertEquals(List.of("z", "a", "s"), List.copyOf(object.keySet()));
         assertEquals(1L, object.get("z"));
         assertEquals(java.util.Arrays.asList(1.5, null, true), object.get("a"));
@@ -21,18 +21,18 @@ class JsonTest {
     @Test
     void anythingButExactlyOneStrictValueIsRefused() {
         for (String bad : List.of("{} {}", "{\"a\": 1, \"a\": 2}", "[NaN]", "{'a': 1}", "[1,]", "// c\n{}", "")) {
-            assertThrows(IllegalArgumentException.class, () -> Json.parse(bad), bad);
+            assertThrows(IllegalArgumentException.class, () -> StrictJson.parse(bad), bad);
         }
     }
 
     @Test
     void aDottedPathReadsNestedNumbersAndNamesWhatIsMissing() {
-        var tree = Json.tree("{\"cpu\": {\"quota\": 0.5, \"limit\": null}}");
-        assertEquals(0.5, Json.number(tree, "cpu.quota"));
-        assertEquals(true, Json.at(tree, "cpu.limit").isNull());
+        var tree = StrictJson.tree("{\"cpu\": {\"quota\": 0.5, \"limit\": null}}");
+        assertEquals(0.5, StrictJson.number(tree, "cpu.quota"));
+        assertEquals(true, StrictJson.at(tree, "cpu.limit").isNull());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
-                () -> Json.at(tree, "cpu.count"));
+                () -> StrictJson.at(tree, "cpu.count"));
         assertEquals(true, missing.getMessage().startsWith("no cpu.count in"), missing.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> Json.number(tree, "cpu.limit"));
+        assertThrows(IllegalArgumentException.class, () -> StrictJson.number(tree, "cpu.limit"));
     }
 }

@@ -15,7 +15,7 @@ import java.util.Map;
  * <p>As plain values, objects are {@code Map}s in document order, arrays {@code List}s, whole numbers {@code Long},
  * other numbers {@code Double}.
  */
-public final class Json {
+public final class StrictJson {
 
     /** Configured once; Jackson's mappers are thread-safe once configured. */
     private static final JsonMapper MAPPER = JsonMapper.builder()
@@ -24,7 +24,7 @@ public final class Json {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
 
-    private Json() {
+    private StrictJson() {
     }
 
     /**
