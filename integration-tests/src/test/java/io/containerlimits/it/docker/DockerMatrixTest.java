@@ -1,23 +1,15 @@
 package io.containerlimits.it.docker;
 
-import static io.containerlimits.it.docker.ContainerFlags.cpuQuota;
-import static io.containerlimits.it.docker.ContainerFlags.cpuShares;
-import static io.containerlimits.it.docker.ContainerFlags.cpus;
-import static io.containerlimits.it.docker.ContainerFlags.cpusetCpus;
-import static io.containerlimits.it.docker.ContainerFlags.memoryWithoutSwap;
-import static io.containerlimits.it.docker.ContainerFlags.privateCgroupNamespace;
-import static io.containerlimits.it.docker.ContainerJvm.agent;
-import static io.containerlimits.it.docker.ContainerJvm.control;
-import static io.containerlimits.it.docker.ContainerJvm.probe;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.it.support.TinyJson;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.containerlimits.it.probe.ProbeResult;
 import io.containerlimits.it.support.Prerequisites;
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.StrictJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,49 +50,56 @@ class DockerMatrixTest {
 
     /** No limits: the agent alone, the agent given twice, and the control. */
     private static final ContainerRow UNLIMITED = new ContainerRow(ContainerFlags.none(),
-            on -> List.of(probe("agent", on, agent("")), control("control", on),
+            on -> List.of(ContainerJvm.probe("agent", on, ContainerJvm.agent("")),
+                    ContainerJvm.control("control", on),
                     // Both ask for log=info, so that each start that applies prints its one summary line.
-                    probe("twice", on, Map.of("JAVA_TOOL_OPTIONS", agent("log=info")), agent("log=info"))));
+                    ContainerJvm.probe("twice", on, Map.of("JAVA_TOOL_OPTIONS", ContainerJvm.agent("log=info")),
+                            ContainerJvm.agent("log=info"))));
 
     /** Half a CPU: hidden from the JVM (the agent alone sees it), and overridden to 4 by argument and environment. */
-    private static final ContainerRow HALF_CPU = new ContainerRow(cpus(0.5),
-            on -> List.of(probe("agent-no-support", on, agent(""), NO_CONTAINER_SUPPORT),
-                    control("control-no-support", on, NO_CONTAINER_SUPPORT),
-                    probe("cpus-argument", on, agent("cpus=4")),
-                    probe("cpus-environment", on, Map.of("CONTAINER_LIMITS_CPUS", "4"), agent("")),
-                    probe("cpus-millicores", on, Map.of("CONTAINER_LIMITS_CPUS", "4000m"), agent("")),
-                    control("control", on)));
+    private static final ContainerRow HALF_CPU = new ContainerRow(ContainerFlags.cpus(0.5),
+            on -> List.of(ContainerJvm.probe("agent-no-support", on, ContainerJvm.agent(""), NO_CONTAINER_SUPPORT),
+                    ContainerJvm.control("control-no-support", on, NO_CONTAINER_SUPPORT),
+                    ContainerJvm.probe("cpus-argument", on, ContainerJvm.agent("cpus=4")),
+                    ContainerJvm.probe("cpus-environment", on, Map.of("CONTAINER_LIMITS_CPUS", "4"),
+                            ContainerJvm.agent("")),
+                    ContainerJvm.probe("cpus-millicores", on, Map.of("CONTAINER_LIMITS_CPUS", "4000m"),
+                            ContainerJvm.agent("")),
+                    ContainerJvm.control("control", on)));
 
     /** A fractional quota, rounded both ways. */
-    private static final ContainerRow ONE_AND_A_HALF_CPUS = new ContainerRow(cpus(1.5),
-            on -> List.of(probe("floor", on, agent("rounding=floor"), NO_CONTAINER_SUPPORT),
-                    probe("ceil", on, agent(""), NO_CONTAINER_SUPPORT),
-                    control("control", on, NO_CONTAINER_SUPPORT)));
+    private static final ContainerRow ONE_AND_A_HALF_CPUS = new ContainerRow(ContainerFlags.cpus(1.5),
+            on -> List.of(ContainerJvm.probe("floor", on, ContainerJvm.agent("rounding=floor"), NO_CONTAINER_SUPPORT),
+                    ContainerJvm.probe("ceil", on, ContainerJvm.agent(""), NO_CONTAINER_SUPPORT),
+                    ContainerJvm.control("control", on, NO_CONTAINER_SUPPORT)));
 
     /** A quota of 3 CPUs, above what the host has. */
-    private static final ContainerRow QUOTA_OF_THREE = new ContainerRow(cpuQuota(300_000, 100_000),
-            on -> List.of(probe("agent", on, agent("")), control("control", on)));
+    private static final ContainerRow QUOTA_OF_THREE = new ContainerRow(ContainerFlags.cpuQuota(300_000, 100_000),
+            on -> List.of(ContainerJvm.probe("agent", on, ContainerJvm.agent("")),
+                    ContainerJvm.control("control", on)));
 
     /** Pinned to CPU 1. */
-    private static final ContainerRow CPUSET_OF_ONE = new ContainerRow(cpusetCpus("1"),
-            on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
-                    control("control", on, NO_CONTAINER_SUPPORT)));
+    private static final ContainerRow CPUSET_OF_ONE = new ContainerRow(ContainerFlags.cpusetCpus("1"),
+            on -> List.of(ContainerJvm.probe("agent", on, ContainerJvm.agent(""), NO_CONTAINER_SUPPORT),
+                    ContainerJvm.control("control", on, NO_CONTAINER_SUPPORT)));
 
     /** Half the default CPU weight. */
-    private static final ContainerRow SHARES = new ContainerRow(cpuShares(512),
-            on -> List.of(probe("agent", on, agent("")), control("control", on)));
+    private static final ContainerRow SHARES = new ContainerRow(ContainerFlags.cpuShares(512),
+            on -> List.of(ContainerJvm.probe("agent", on, ContainerJvm.agent("")),
+                    ContainerJvm.control("control", on)));
 
     /** 256 MiB without swap, seen by the JVM or hidden from it. */
-    private static final ContainerRow MEMORY = new ContainerRow(memoryWithoutSwap(MEMORY_LIMIT),
-            on -> List.of(probe("agent", on, agent("")),
-                    probe("agent-no-support", on, agent(""), NO_CONTAINER_SUPPORT),
-                    control("control-no-support", on, NO_CONTAINER_SUPPORT)));
+    private static final ContainerRow MEMORY = new ContainerRow(ContainerFlags.memoryWithoutSwap(MEMORY_LIMIT),
+            on -> List.of(ContainerJvm.probe("agent", on, ContainerJvm.agent("")),
+                    ContainerJvm.probe("agent-no-support", on, ContainerJvm.agent(""), NO_CONTAINER_SUPPORT),
+                    ContainerJvm.control("control-no-support", on, NO_CONTAINER_SUPPORT)));
 
     /** Half a CPU and 256 MiB in a private cgroup namespace, where the cgroup paths are {@code /}. */
     private static final ContainerRow PRIVATE_CGROUP_NAMESPACE = new ContainerRow(
-            privateCgroupNamespace().and(cpus(0.5)).and(memoryWithoutSwap(MEMORY_LIMIT)),
-            on -> List.of(probe("agent", on, agent(""), NO_CONTAINER_SUPPORT),
-                    control("control", on, NO_CONTAINER_SUPPORT)));
+            ContainerFlags.privateCgroupNamespace().and(ContainerFlags.cpus(0.5))
+                    .and(ContainerFlags.memoryWithoutSwap(MEMORY_LIMIT)),
+            on -> List.of(ContainerJvm.probe("agent", on, ContainerJvm.agent(""), NO_CONTAINER_SUPPORT),
+                    ContainerJvm.control("control", on, NO_CONTAINER_SUPPORT)));
 
     @BeforeAll
     static void engineAndImage() {
@@ -108,7 +107,7 @@ class DockerMatrixTest {
         Prerequisites.require(HOST_CPUS >= 2, "a host with at least 2 CPUs (the matrix pins CPU 1, caps at 0.5)");
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void withoutLimitsTheAgentOnlyPublishes(TestJdks jdk) {
         ProbeResult agent = UNLIMITED.probe("agent", jdk);
@@ -122,7 +121,7 @@ class DockerMatrixTest {
         assertCli(agent, HOST_CPUS, OptionalDouble.empty(), OptionalLong.empty());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void halfACpuIsOneCpuEverywhereWhereTheJvmCannotSeeIt(TestJdks jdk) {
         ProbeResult agent = HALF_CPU.probe("agent-no-support", jdk);
@@ -136,7 +135,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void oneAndAHalfCpusRoundDownWithFloorAndUpByDefault(TestJdks jdk) {
         ProbeResult floor = ONE_AND_A_HALF_CPUS.probe("floor", jdk);
@@ -154,7 +153,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void aQuotaAboveTheCpusIsBoundByAffinity(TestJdks jdk) {
         ProbeResult agent = QUOTA_OF_THREE.probe("agent", jdk);
@@ -169,7 +168,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void aCpusetOfOneCpuIsOneCpu(TestJdks jdk) {
         ProbeResult agent = CPUSET_OF_ONE.probe("agent", jdk);
@@ -184,7 +183,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void sharesAreNotALimit(TestJdks jdk) {
         ProbeResult agent = SHARES.probe("agent", jdk);
@@ -198,7 +197,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void aMemoryLimitIsPublishedWithAndWithoutContainerSupport(TestJdks jdk) {
         ContainerScript.Output withSupport = MEMORY.output("agent", jdk);
@@ -221,7 +220,7 @@ class DockerMatrixTest {
         assertTrue(agentLines(withoutSupport).contains("256 MiB"), () -> "a heap warning: " + withoutSupport);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void aPrivateCgroupNamespaceShowsTheSameLimits(TestJdks jdk) {
         ProbeResult agent = PRIVATE_CGROUP_NAMESPACE.probe("agent", jdk);
@@ -235,7 +234,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void anOverrideWinsOverTheQuotaFromArgumentsAndEnvironment(TestJdks jdk) {
         for (String run : List.of("cpus-argument", "cpus-environment", "cpus-millicores")) {
@@ -255,7 +254,7 @@ class DockerMatrixTest {
         assertNothingPublished(control);
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void anAgentGivenTwiceIsAppliedOnceWithoutError(TestJdks jdk) {
         ContainerScript.Output twice = UNLIMITED.output("twice", jdk);
@@ -326,17 +325,18 @@ class DockerMatrixTest {
 
     /** What {@code java -jar container-limits.jar json} reported in the same container. */
     private static void assertCli(ProbeResult probe, int cpus, OptionalDouble quota, OptionalLong memory) {
-        Object json = TinyJson.parse(probe.get("cliJson"));
+        JsonNode json = StrictJson.tree(probe.get("cliJson"));
         assertAll("cli json: " + json,
-                () -> assertEquals(cpus, TinyJson.number(json, "cpu.count"), "cpu.count"),
+                () -> assertEquals(cpus, StrictJson.number(json, "cpu.count"), "cpu.count"),
                 () -> assertEquals(quota, optionalNumber(json, "cpu.quota"), "cpu.quota"),
                 () -> assertEquals(memory.isPresent() ? OptionalDouble.of(memory.getAsLong()) : OptionalDouble.empty(),
                         optionalNumber(json, "memory.limit"), "memory.limit"));
     }
 
     /** The number at {@code path}, empty where the document says {@code null}. */
-    private static OptionalDouble optionalNumber(Object json, String path) {
-        return TinyJson.at(json, path) == null ? OptionalDouble.empty() : OptionalDouble.of(TinyJson.number(json, path));
+    private static OptionalDouble optionalNumber(JsonNode json, String path) {
+        return StrictJson.at(json, path).isNull() ? OptionalDouble.empty()
+                : OptionalDouble.of(StrictJson.number(json, path));
     }
 
     /** A property's value as a number, empty when it was not set. */
