@@ -47,7 +47,7 @@ class AgentInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void floorRoundingCountsAQuotaOfOneAndAHalfAsOneWhereCeilCountsTwo(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
         ForkedJvm jvm = hiddenQuota(jdk, cgroups, 1.5);
@@ -107,7 +107,7 @@ class AgentInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void disabledAgentLeavesTheSameProbeLineAsNoAgent(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
         ForkedJvm jvm = hiddenQuota(jdk, cgroups, 0.5);

@@ -51,7 +51,7 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void aUserCommonPoolParallelismIsKept(TestJdks jdk) {
         ForkedJvm jvm = jdk.jvm().withAgent(JAR, "cpus=4");
 
@@ -95,7 +95,7 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void theAgentGivenTwiceAppliesOnceWithoutComplaint(TestJdks jdk) {
         int hostCpus = Figures.hostCpus();
         String option = ForkedJvm.javaagentOption(JAR, "cpus=4");
@@ -115,7 +115,7 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void aGarbageValueStillStartsTheJvmWithOneLineNamingIt(TestJdks jdk) {
         int hostCpus = Figures.hostCpus();
 

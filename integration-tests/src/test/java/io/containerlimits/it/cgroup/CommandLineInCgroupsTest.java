@@ -37,7 +37,7 @@ class CommandLineInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void quotaOfOneAndAHalfCountsTwoByDefaultAndOneWithFloorRounding(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(1.5);
 
@@ -50,7 +50,7 @@ class CommandLineInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void quotaOnTheParentGroupLimitsAProcessInItsUnlimitedChild(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup parent = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
         Cgroup child = parent.child();
@@ -62,7 +62,7 @@ class CommandLineInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void cpusetOfOneCpuGivesAffinityOneAndCountOne(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpuset = cgroups.create(V1Controller.CPUSET).cpus("0");
 
@@ -73,7 +73,7 @@ class CommandLineInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void memoryLimitOnTheParentWinsOverALooserChildLimit(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup parent = cgroups.create(V1Controller.MEMORY).memoryLimit(MIB_384);
         Cgroup child = parent.child().memoryLimit(GIB_1);

@@ -3,55 +3,40 @@ package io.containerlimits.it.docker;
 import io.containerlimits.it.probe.ProbeResult;
 import io.containerlimits.it.support.TestJdks;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
- * A row of the matrix: one container under one set of limits, running the same JVM runs on each of its JDKs (those
- * present). It runs when a test first asks for an output, once, and the tests for every JDK and for several checks
- * under the same limits share it: fewer containers, same evidence.
+ * A row of the matrix: one container under one set of limits, running the JVM runs of each JDK under test that is
+ * present (none for a JDK the row leaves out). It runs when a test first asks for an output, once, and the tests for
+ * every JDK and for several checks under the same limits share it: fewer containers, same evidence.
  */
 final class ContainerRow {
 
     /** The limits. */
     private final ContainerFlags flags;
 
-    /** The runs for one JDK; every run name appears once. */
+    /** The runs for one JDK, empty for a JDK the row leaves out; every run name appears once. */
     private final Function<TestJdks, List<ContainerJvm>> runs;
-
-    /** The JDKs the row runs on. */
-    private final Set<TestJdks> jdks;
 
     /** The outputs by run label, once the container has run. */
     private Map<String, ContainerScript.Output> outputs;
 
-    /** A row running {@code runs} on {@code jdks}. */
-    ContainerRow(ContainerFlags flags, Set<TestJdks> jdks, Function<TestJdks, List<ContainerJvm>> runs) {
-        this.flags = flags;
-        this.jdks = EnumSet.copyOf(jdks);
-        this.runs = runs;
-    }
-
-    /** A row running {@code runs} on every JDK under test. */
     ContainerRow(ContainerFlags flags, Function<TestJdks, List<ContainerJvm>> runs) {
-        this(flags, EnumSet.allOf(TestJdks.class), runs);
+        this.flags = flags;
+        this.runs = runs;
     }
 
     /**
      * What the run called {@code name} printed on {@code jdk}; runs the container the first time, with the runs of
-     * every JDK of the row that is present. Skips, or fails under {@code CI=true}, when {@code jdk} is missing.
+     * every JDK that is present. Skips, or fails under {@code CI=true}, when {@code jdk} is missing.
      */
     synchronized ContainerScript.Output output(String name, TestJdks jdk) {
         jdk.jdk();
-        if (!jdks.contains(jdk)) {
-            throw new IllegalArgumentException("the row " + flags + " does not run on " + jdk);
-        }
         if (outputs == null) {
             List<ContainerJvm> all = new ArrayList<>();
-            for (TestJdks each : jdks) {
+            for (TestJdks each : TestJdks.values()) {
                 if (each.isPresent()) {
                     all.addAll(runs.apply(each));
                 }

@@ -39,7 +39,7 @@ class DockerMemoryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void aHeapLargerThanTheLimitIsKilledAfterTheAgentWarns(TestJdks jdk) {
         JdkContainer.Ended ended = hog(jdk, false, ContainerJvm.agent(""), "-Xmx1g");
 
@@ -63,7 +63,7 @@ class DockerMemoryTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void theFlagsHeapEndsInOutOfMemoryError(TestJdks jdk) {
         assertOutOfMemoryError(hog(jdk, true));
     }

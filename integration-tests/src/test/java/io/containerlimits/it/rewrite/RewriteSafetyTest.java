@@ -117,7 +117,7 @@ class RewriteSafetyTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void theHarnessReportsEveryRealClassWhoseRewriteChangesTheStackEffect(TestJdks jdk) throws IOException {
         Map<String, String> summary = harness(jdk, RewriteVariant.STACK_EFFECT, Linking.REFLECTION, realJars(jdk));
 

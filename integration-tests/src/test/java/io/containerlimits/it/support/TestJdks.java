@@ -20,6 +20,14 @@ public enum TestJdks {
     JDK21(21),
     JDK25(25);
 
+    /**
+     * The JDKs that run every row ({@code @EnumSource(mode = MATCH_ANY, names = FULL_MATRIX)}); the others, 8, 11 and
+     * 21, run the rows where JDKs differ (detection hidden from the JVM, memory, namespaces, the rewrite on real jars,
+     * attaching) and skip those that only exercise the agent's own arguments a second time. It keeps the whole test
+     * command within its time; the README's test section lists the rows.
+     */
+    public static final String FULL_MATRIX = "JDK17|JDK25";
+
     /** The feature release. */
     private final int feature;
 
@@ -30,6 +38,11 @@ public enum TestJdks {
     /** The feature release: 8, 11, 17, 21 or 25. */
     public int feature() {
         return feature;
+    }
+
+    /** True for the JDKs that run every row: {@link #FULL_MATRIX}. */
+    public boolean inFullMatrix() {
+        return name().matches(FULL_MATRIX);
     }
 
     /** The system property that names the JDK's home: {@code jdk8.home}. */
