@@ -1,0 +1,42 @@
+package io.containerlimits.fuzz;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * One parser under {@link ParserRuns#REQUIRED_PER_PARSER} generated inputs: it returns a value that keeps its
+ * invariants, or throws {@code MalformedInputException}; nothing else (DESIGN §3.8).
+ *
+ * <p>One subclass per parser ({@code CpuMaxFuzzTest}, ...) names the parser, gives its inputs (usually
+ * {@link Mutations#around} its real seeds), calls it and checks what it returned. A subclass may add semantic checks
+ * on valid generated input ({@link Shapes}, run with {@link Fuzz#forAll}); they call the parser through
+ * {@link #parse} too, so that a negative control can swap in a broken parser and see every check catch it.
+ *
+ * @param <I> the parser's input, usually the text of a file or line
+ * @param <O> what it returns
+ */
+abstract class ParserFuzzTest<I, O> {
+
+    /** Inputs for each semantic check: these test arithmetic and splitting, not robustness. */
+    static final long SHAPE_INPUTS = 10_000;
+
+    /** The name inputs are counted and reported under, e.g. {@code "CpuMax.parse"}. */
+    abstract String parser();
+
+    /** The generated inputs. */
+    abstract Gen<I> inputs();
+
+    /** Calls the parser under test. */
+    abstract O parse(I input);
+
+    /** What a returned value must satisfy beyond not being null; throws (an assertion) if it does not. */
+    void checkValue(O value) {
+    }
+
+    @Test
+    void returnsAValueOrThrowsMalformedInput() {
+        String parser = parser();
+        Fuzz.forAll(parser, Fuzz.inputs(ParserRuns.REQUIRED_PER_PARSER), inputs(),
+                input -> ParserRuns.call(parser, () -> parse(input)).ifPresent(this::checkValue));
+        ParserRuns.assertEachRan(ParserRuns.REQUIRED_PER_PARSER, parser);
+    }
+}
