@@ -18,7 +18,8 @@ class CfsQuotaFuzzTest extends ParserFuzzTest<Gen.Both<String, String>, Optional
     /** The quota file first, the period file second. */
     @Override
     Gen<Gen.Both<String, String>> inputs() {
-        return Gen.both(Mutations.around(Seeds.lines("cfs-quota.txt")), Mutations.around(Seeds.lines("cfs-period.txt")));
+        return Gen.both(Mutations.around(Seeds.lines("cfs-quota.txt")),
+                Mutations.around(Seeds.lines("cfs-period.txt")));
     }
 
     @Override

@@ -9,7 +9,22 @@ import org.junit.jupiter.api.Test;
  * <p>One subclass per parser ({@code CpuMaxFuzzTest}, ...) names the parser, gives its inputs (usually
  * {@link Mutations#around} its real seeds), calls it and checks what it returned. A subclass may add semantic checks
  * on valid generated input ({@link Shapes}, run with {@link Fuzz#forAll}); they call the parser through
- * {@link #parse} too, so that a negative control can swap in a broken parser and see every check catch it.
+ * {@link #parse} too, so that a negative control can swap in a broken parser and see every check catch it. A new
+ * parser takes a seed file under {@code src/test/resources/fuzz} (one real line per line, its origin in
+ * {@code SOURCE}) and a class like this:
+ *
+ * <pre>{@code
+ * class CoreIdFuzzTest extends ParserFuzzTest<String, Integer> {
+ *     String parser() { return "CoreId.parse"; }
+ *     Gen<String> inputs() { return Mutations.around(Seeds.lines("core-ids.txt")); }
+ *     Integer parse(String content) { return CoreId.parse(content); }
+ *     void checkValue(Integer id) { assertTrue(id >= 0, "a core id is not negative, got " + id); }
+ * }
+ * }</pre>
+ *
+ * <p>A parser of several files takes them together: {@link Gen#both} (see {@code CfsQuotaFuzzTest}), or a record
+ * drawn by a lambda with a {@link Gen#simplify} of its own (see {@link FixtureTrees#trees}). A negative control for it
+ * goes in {@code FuzzNegativeControlsTest}.
  *
  * @param <I> the parser's input, usually the text of a file or line
  * @param <O> what it returns
