@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 /**
- * Negative controls (docs/design.md §7): the same tests, with the same generators, seed and counts, run against
+ * Negative controls (docs/design.md §7): the same tests, with the same generators and counts, run against
  * parsers broken on purpose in the ways real parsers break, and must fail. A harness that passes these broken parsers
  * would pass the real ones for nothing.
  *

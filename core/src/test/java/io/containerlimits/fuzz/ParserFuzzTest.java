@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One parser under {@link ParserRuns#REQUIRED_PER_PARSER} generated inputs: it returns a value that keeps its
- * invariants, or throws {@code MalformedInputException}; nothing else (DESIGN §3.8).
+ * invariants, or throws {@code MalformedInputException}; nothing else (docs/design.md §3 step 8).
  *
  * <p>One subclass per parser ({@code CpuMaxFuzzTest}, ...) names the parser, gives its inputs (usually
  * {@link Mutations#around} its real seeds), calls it and checks what it returned. A subclass may add semantic checks

@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 /**
  * Counts the inputs each parser was really called with, and asserts the count at the end of a test class.
  *
- * <p>DESIGN §7: a generated-input test must count what it ran. The figure asserted here comes from the calls
+ * <p>docs/design.md §7: a generated-input test must count what it ran. The figure asserted here comes from the calls
  * themselves, not from the loop that meant to make them: a generator that runs dry, a check that returns early or a
  * harness that stops short all show as a shortfall.
  */
