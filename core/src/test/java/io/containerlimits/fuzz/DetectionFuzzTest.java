@@ -163,7 +163,7 @@ class DetectionFuzzTest {
 
         void print() {
             cpuQuota.keySet().forEach(layout -> System.out.printf(
-                    "fuzz: trees of %-32s cpu quota %s, memory limit %s%n",
+                    "fuzz: trees of %-36s cpu quota %s, memory limit %s%n",
                     layout, cpuQuota.get(layout), memoryLimit.get(layout)));
         }
 
