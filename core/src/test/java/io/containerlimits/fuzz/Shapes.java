@@ -19,7 +19,7 @@ final class Shapes {
     /** At most this many controllers on one line. */
     private static final int MAX_CONTROLLERS = 4;
 
-    /** Survey case 31: more than 1024 CPUs must count right, so CPU numbers go a little past 4096. */
+    /** docs/edge-cases.md case 31: more than 1024 CPUs must count right, so CPU numbers go a little past 4096. */
     private static final int HIGHEST_CPU = 4200;
 
     /** A CPU set is up to this many runs of up to {@link #LONGEST_RUN} CPUs each, some overlapping. */
