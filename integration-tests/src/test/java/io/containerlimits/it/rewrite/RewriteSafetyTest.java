@@ -26,10 +26,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The call-site rewrite never breaks a class (DESIGN §7): every class of large real jars, rewritten, defined and
- * linked under {@code -Xverify:all} in a forked JVM of each JDK under test, with negative controls that prove the same
- * harness reports a class the verifier rejects. A JDK gets the jars whose class files it can load: JDK 8 not Caffeine
- * 3 (Java 11) nor Jetty 12 (Java 17), JDK 11 not Jetty.
+ * The call-site rewrite never breaks a class (docs/design.md §7): every class of large real jars, rewritten, defined
+ * and linked under {@code -Xverify:all} in a forked JVM of each JDK under test, with negative controls that prove the
+ * same harness reports a class the verifier rejects. A JDK gets the jars whose class files it can load: JDK 8 not
+ * Caffeine 3 (Java 11) nor Jetty 12 (Java 17), JDK 11 not Jetty.
  */
 class RewriteSafetyTest {
 
