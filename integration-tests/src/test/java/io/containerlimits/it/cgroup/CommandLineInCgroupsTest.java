@@ -30,10 +30,7 @@ class CommandLineInCgroupsTest {
     void halfACpuQuotaIsReportedAsQuotaHalfAndCountOne(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
 
-        JsonNode json = json(jdk, cpu);
-
-        assertEquals(0.5, StrictJson.number(json, "cpu.quota"), () -> "cpu.quota in " + json);
-        assertEquals(1, StrictJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
+        assertQuotaAndCount(json(jdk, cpu), 0.5, 1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -41,12 +38,8 @@ class CommandLineInCgroupsTest {
     void quotaOfOneAndAHalfCountsTwoByDefaultAndOneWithFloorRounding(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(1.5);
 
-        JsonNode ceil = json(jdk, cpu);
-        JsonNode floor = json(jdk, cpu, "--rounding", "floor");
-
-        assertEquals(1.5, StrictJson.number(ceil, "cpu.quota"), () -> "cpu.quota in " + ceil);
-        assertEquals(2, StrictJson.number(ceil, "cpu.count"), () -> "default (ceil) cpu.count in " + ceil);
-        assertEquals(1, StrictJson.number(floor, "cpu.count"), () -> "floor cpu.count in " + floor);
+        assertQuotaAndCount(json(jdk, cpu), 1.5, 2);
+        assertQuotaAndCount(json(jdk, cpu, "--rounding", "floor"), 1.5, 1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -55,10 +48,7 @@ class CommandLineInCgroupsTest {
         Cgroup parent = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
         Cgroup child = parent.child();
 
-        JsonNode json = json(jdk, child);
-
-        assertEquals(0.5, StrictJson.number(json, "cpu.quota"), () -> "parent's quota expected in " + json);
-        assertEquals(1, StrictJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
+        assertQuotaAndCount(json(jdk, child), 0.5, 1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -81,6 +71,12 @@ class CommandLineInCgroupsTest {
         JsonNode json = json(jdk, child);
 
         assertEquals(MIB_384, StrictJson.number(json, "memory.limit"), () -> "parent's 384 MiB expected in " + json);
+    }
+
+    /** The report's {@code cpu.quota} and {@code cpu.count}. */
+    private static void assertQuotaAndCount(JsonNode json, double quota, int count) {
+        assertEquals(quota, StrictJson.number(json, "cpu.quota"), () -> "cpu.quota in " + json);
+        assertEquals(count, StrictJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
     }
 
     /** Runs {@code json} on {@code jdk} in {@code group} and parses its stdout; fails on a non-zero exit. */
