@@ -75,9 +75,19 @@ record ContainerJvm(String name, TestJdks jdk, ForkedJvm jvm, String mainClass, 
         StringBuilder line = new StringBuilder();
         new TreeMap<>(jvm.environment()).forEach((key, value) -> line.append(key).append('=').append(quote(value))
                 .append(' '));
-        List<String> command = jvm.mainCommand(mainClass, arguments.toArray(String[]::new));
-        for (int i = 0; i < command.size(); i++) {
-            line.append(i == 0 ? "" : " ").append(quote(command.get(i)));
+        return line.append(words(jvm.mainCommand(mainClass, arguments.toArray(String[]::new)))).toString();
+    }
+
+    /** {@code java -jar <the agent jar in the container> <args>} on {@code jdk}, as shell words. */
+    static String agentJarCommandLine(TestJdks jdk, String... args) {
+        return words(ForkedJvm.of(jdk.jdk()).jarCommand(AGENT_JAR, args));
+    }
+
+    /** The words, each single-quoted, separated by spaces. */
+    private static String words(List<String> command) {
+        StringBuilder line = new StringBuilder();
+        for (String word : command) {
+            line.append(line.length() == 0 ? "" : " ").append(quote(word));
         }
         return line.toString();
     }

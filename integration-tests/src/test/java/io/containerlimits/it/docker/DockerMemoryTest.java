@@ -82,9 +82,8 @@ class DockerMemoryTest {
      */
     private static JdkContainer.Ended hog(TestJdks jdk, boolean withFlags, String... options) {
         ContainerJvm run = ContainerJvm.program("hog", jdk, Map.of(), List.of(options), HeapHog.class.getName());
-        String java = ContainerJvm.quote(jdk.jdk().java().toString());
         String flags = withFlags
-                ? "flags=$(" + java + " -jar " + JdkContainer.AGENT_JAR + " flags) || exit " + FLAGS_FAILED
+                ? "flags=$(" + ContainerJvm.agentJarCommandLine(jdk, "flags") + ") || exit " + FLAGS_FAILED
                         + "; echo \"" + FLAGS_LINE + "$flags\"; export JAVA_TOOL_OPTIONS=\"$flags\"; "
                 : "";
         return JdkContainer.run(LIMIT, flags + "exec " + run.commandLine());

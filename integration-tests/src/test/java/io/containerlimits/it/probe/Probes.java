@@ -22,11 +22,16 @@ public final class Probes {
         return programs(jvm).run(Probe.class.getName());
     }
 
-    /** Runs the probe and parses its line, failing with the run described if it did not exit 0. */
+    /**
+     * Runs the probe and parses its line, failing with the run described if it did not exit 0 or ran on another
+     * feature release than {@code jvm}'s JDK.
+     */
     public static ProbeResult probe(ForkedJvm jvm) {
         JvmRun run = run(jvm);
         assertEquals(0, run.exitCode(), run::toString);
-        return result(run);
+        ProbeResult result = result(run);
+        assertEquals(jvm.jdk().feature(), result.javaVersion(), () -> "the probe ran on the JDK meant: " + run);
+        return result;
     }
 
     /** The probe line of a finished run, parsed; fails with the run described when there is none. */
