@@ -1,10 +1,10 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.Finding;
-import io.containerlimits.cli.flags.CannotFitException;
-import io.containerlimits.cli.flags.MemoryCalculator;
-import io.containerlimits.cli.flags.Region;
-import io.containerlimits.cli.flags.UserMemoryOptions;
+import io.containerlimits.memory.CannotFitException;
+import io.containerlimits.memory.MemoryCalculator;
+import io.containerlimits.memory.Region;
+import io.containerlimits.memory.UserMemoryOptions;
 import java.util.Locale;
 
 /**

@@ -4,6 +4,7 @@ import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
+import io.containerlimits.memory.Sizes;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.Version;
+import io.containerlimits.memory.Sizes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.memory;
 
 import io.containerlimits.Quantities;
 import java.util.Collections;

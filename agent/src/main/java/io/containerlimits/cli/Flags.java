@@ -1,7 +1,10 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.cli;
 
 import io.containerlimits.CpuSource;
 import io.containerlimits.Limits;
+import io.containerlimits.memory.CannotFitException;
+import io.containerlimits.memory.MemoryCalculator;
+import io.containerlimits.memory.UserMemoryOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,7 +17,7 @@ import java.util.List;
  *   <li>When a memory limit is known: the sizes of {@link MemoryCalculator}, less those the user already chose.</li>
  * </ul>
  */
-public final class Flags {
+final class Flags {
 
     /** The option that fixes the JVM's CPU count. */
     static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
@@ -31,7 +34,7 @@ public final class Flags {
      * @throws CannotFitException when the memory limit cannot hold the user's sizes
      * @throws IllegalArgumentException when a user's memory option is not a size
      */
-    public static List<String> of(Limits limits, List<String> userOptions, String origin, MemoryCalculator calculator)
+    static List<String> of(Limits limits, List<String> userOptions, String origin, MemoryCalculator calculator)
             throws CannotFitException {
         List<String> options = cpuOptions(limits, userOptions);
         if (limits.memoryLimit().isFound()) {
@@ -45,7 +48,7 @@ public final class Flags {
      * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count and the
      * user has not set it. Also what {@code flags} prints when the memory part cannot fit, so that the count is not lost.
      */
-    public static List<String> cpuOptions(Limits limits, List<String> userOptions) {
+    static List<String> cpuOptions(Limits limits, List<String> userOptions) {
         List<String> options = new ArrayList<String>();
         boolean decided = limits.cpuSource() == CpuSource.QUOTA || limits.cpuSource() == CpuSource.OVERRIDE;
         boolean userSet = false;

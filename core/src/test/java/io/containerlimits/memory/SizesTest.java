@@ -1,4 +1,4 @@
-package io.containerlimits.cli;
+package io.containerlimits.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
