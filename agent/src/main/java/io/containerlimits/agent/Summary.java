@@ -3,6 +3,7 @@ package io.containerlimits.agent;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
+import io.containerlimits.memory.Sizes;
 
 /**
  * The one {@code log=info} line: version, what was detected and why, what was applied.
@@ -54,7 +55,7 @@ final class Summary {
     private static String memory(Finding<Long> limit) {
         switch (limit.status()) {
             case FOUND:
-                return MemoryCheck.size(limit.value());
+                return Sizes.human(limit.value());
             case NONE:
                 return "no limit";
             default:

@@ -153,6 +153,13 @@ class AgentTest {
     }
 
     @Test
+    void theInfoLineWritesSizesAsTheReportDoes() {
+        // 1.25 GiB: one decimal rounded half up, the report's rule (ReportTest), not "1.25 GiB".
+        run("memory=1280m,log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertTrue(stderr().contains(", memory=1.3 GiB; applied: "), stderr());
+    }
+
+    @Test
     void noQuotaAndNoLimitPublishesNeitherValue() {
         FixtureRoot.cgroupV2(temp, "max 100000", "max");
         run("", 2, GIB, 21, PLAIN_CMDLINE);

@@ -59,6 +59,13 @@ class ReportTest {
     }
 
     @Test
+    void sizesHaveOneDecimalRoundedHalfUpAsInTheAgentsLog() {
+        List<String> lines = lines("report", "--root", Cli.fixture("v2-unlimited"), "--memory", "1280m");
+        assertTrue(line(lines, "Memory limit").startsWith("Memory limit   1.3 GiB      1342177280 B, memory= setting"),
+                line(lines, "Memory limit"));
+    }
+
+    @Test
     void withoutAQuotaTheAffinityDecidesAndTheReasonIsShown() {
         List<String> lines = lines("report", "--root", Cli.fixture("v2-unlimited"));
         assertEquals("CPUs           2            affinity: no quota applies", line(lines, "CPUs"));
