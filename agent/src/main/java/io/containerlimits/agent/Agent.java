@@ -6,6 +6,7 @@ import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,8 +104,9 @@ final class Agent {
             log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
-            log.debug("leaving CPU settings alone: -XX:ActiveProcessorCount=" + activeProcessorCount + " given");
-            applied = "nothing CPU-related (-XX:ActiveProcessorCount=" + activeProcessorCount + " given)";
+            String given = UserJvmOptions.ACTIVE_PROCESSOR_COUNT + activeProcessorCount + " given";
+            log.debug("leaving CPU settings alone: " + given);
+            applied = "nothing CPU-related (" + given + ")";
         } else {
             setCpuProperties(cpus);
             rewrite = settings.rewrite();

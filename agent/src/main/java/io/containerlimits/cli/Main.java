@@ -1,10 +1,10 @@
 package io.containerlimits.cli;
 
 import io.containerlimits.ContainerLimits;
-import io.containerlimits.JvmOptions;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import io.containerlimits.memory.CannotFitException;
 import io.containerlimits.memory.MemoryCalculator;
 import java.io.PrintStream;
@@ -26,8 +26,6 @@ public final class Main {
     static final int USAGE = 2;
     /** {@code flags}: the user's sizes (or the smallest heap) do not fit the memory limit. */
     static final int CANNOT_FIT = 3;
-    /** The variable {@code flags} fits its options around. */
-    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private Main() {
         throw new UnsupportedOperationException();
@@ -87,8 +85,9 @@ public final class Main {
             return USAGE;
         }
         String given = arguments.value(Option.JAVA_TOOL_OPTIONS);
-        String origin = given != null ? "--java-tool-options" : JAVA_TOOL_OPTIONS;
-        List<String> userOptions = JvmOptions.tokenize(given != null ? given : environment.get(JAVA_TOOL_OPTIONS));
+        String origin = given != null ? "--java-tool-options" : UserJvmOptions.JAVA_TOOL_OPTIONS;
+        UserJvmOptions userOptions = UserJvmOptions.ofJavaToolOptions(
+                given != null ? given : environment.get(UserJvmOptions.JAVA_TOOL_OPTIONS));
         Limits limits = detect(arguments);
         try {
             out.println(join(Flags.of(limits, userOptions, origin, calculator)));

@@ -11,6 +11,7 @@ import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
@@ -134,6 +135,14 @@ class AgentTest {
         assertFalse(properties.containsKey("io.netty.availableProcessors"));
         assertTrue(transformers.isEmpty());
         assertTrue(stderr().contains("-XX:ActiveProcessorCount=2 given"), stderr());
+    }
+
+    @Test
+    void anActiveProcessorCountOfMinusOneIsNotSetSoTheCountIsApplied() {
+        byte[] cmdline = "java\0-XX:ActiveProcessorCount=-1\0-cp\0app.jar\0Main\0".getBytes(StandardCharsets.UTF_8);
+        run("cpus=4", 2, GIB / 4, 21, cmdline);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "HotSpot's default");
+        assertEquals(1, transformers.size());
     }
 
     @Test
