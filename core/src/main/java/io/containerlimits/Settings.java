@@ -18,9 +18,6 @@ import java.util.Map;
  */
 public final class Settings {
 
-    /** Prefix of every problem line, so that a user can tell whose message it is. */
-    public static final String PROBLEM_PREFIX = "container-limits: ";
-
     private final Map<Setting, Object> values;
 
     private Settings(Map<Setting, Object> values) {
@@ -37,7 +34,7 @@ public final class Settings {
      *
      * @param arguments  the agent argument string {@code key=value,key=value}, or {@code null}
      * @param environment the process environment ({@link System#getenv()})
-     * @param problems   receives one line per malformed or unknown entry, each starting with {@link #PROBLEM_PREFIX}
+     * @param problems   receives one line per malformed or unknown entry, each starting with {@link LogLevel#PREFIX}
      */
     public static Settings resolve(String arguments, Map<String, String> environment, List<String> problems) {
         Map<Setting, Object> values = new EnumMap<Setting, Object>(Setting.class);
@@ -134,7 +131,7 @@ public final class Settings {
             int eq = trimmed.indexOf('=');
             Setting setting = eq > 0 ? Setting.fromKey(trimmed.substring(0, eq).trim()) : null;
             if (setting == null) {
-                problems.add(PROBLEM_PREFIX + "ignoring \"" + trimmed + "\" in " + origin
+                problems.add(LogLevel.PREFIX + "ignoring \"" + trimmed + "\" in " + origin
                         + ": expected key=value with a key among " + keyList());
                 continue;
             }
@@ -147,7 +144,7 @@ public final class Settings {
         try {
             values.put(setting, parse(setting, raw));
         } catch (IllegalArgumentException e) {
-            problems.add(PROBLEM_PREFIX + "ignoring " + origin + " " + setting.key() + "=" + raw + ": "
+            problems.add(LogLevel.PREFIX + "ignoring " + origin + " " + setting.key() + "=" + raw + ": "
                     + e.getMessage().substring(e.getMessage().indexOf("expected")));
         }
     }

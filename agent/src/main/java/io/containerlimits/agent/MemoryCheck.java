@@ -6,7 +6,6 @@ import io.containerlimits.memory.MemoryCalculator;
 import io.containerlimits.memory.Region;
 import io.containerlimits.memory.Sizes;
 import io.containerlimits.memory.UserMemoryOptions;
-import java.util.Locale;
 
 /**
  * The one memory warning (DESIGN §6): the heap the JVM may grow to, plus a native minimum, does not fit the memory
@@ -56,15 +55,5 @@ final class MemoryCheck {
         } catch (CannotFitException e) {
             return 0;
         }
-    }
-
-    /** {@code 2}, {@code 1.5}, {@code 0.33}: no trailing {@code .0}, at most two decimals. */
-    static String decimal(double value) {
-        double rounded = Math.round(value * 100) / 100.0;
-        if (rounded == Math.rint(rounded)) {
-            return Long.toString((long) rounded);
-        }
-        String text = Double.toString(rounded);
-        return text.toLowerCase(Locale.ROOT);
     }
 }

@@ -2,7 +2,7 @@ package io.containerlimits.cli;
 
 import io.containerlimits.ContainerLimits;
 import io.containerlimits.Limits;
-import io.containerlimits.Settings;
+import io.containerlimits.LogLevel;
 import io.containerlimits.Version;
 import io.containerlimits.jvmoptions.UserJvmOptions;
 import io.containerlimits.memory.CannotFitException;
@@ -53,7 +53,7 @@ public final class Main {
             arguments = Arguments.parse(args, environment, problems);
         } catch (UsageException e) {
             printAll(err, problems);
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return USAGE;
         }
         printAll(err, problems);
@@ -81,7 +81,7 @@ public final class Main {
         try {
             calculator = calculator(arguments);
         } catch (UsageException e) {
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return USAGE;
         }
         String given = arguments.value(Option.JAVA_TOOL_OPTIONS);
@@ -93,13 +93,13 @@ public final class Main {
             out.println(join(Flags.of(limits, userOptions, origin, calculator)));
             return OK;
         } catch (IllegalArgumentException e) {
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return USAGE;
         } catch (CannotFitException e) {
             // The memory part cannot fit, but the CPU part still holds: print it, so that an entrypoint that prepends
             // $(... flags) keeps the count.
             out.println(join(Flags.cpuOptions(limits, userOptions)));
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return CANNOT_FIT;
         }
     }

@@ -76,8 +76,8 @@ public final class UserJvmOptions {
     }
 
     /**
-     * The options of one {@code JAVA_TOOL_OPTIONS} value alone, read as for this process ({@code flags} fits its options
-     * around them).
+     * The options of one {@code JAVA_TOOL_OPTIONS} value alone, read as for this process ({@code flags} fits its
+     * options around them).
      */
     public static UserJvmOptions ofJavaToolOptions(String options) {
         return new UserJvmOptions(withOptionsFiles(JvmOptions.tokenize(options)));

@@ -156,8 +156,9 @@ class AgentTest {
         String line = stderr().trim();
         assertFalse(line.contains("\n"), "log=info is one line: " + line);
         assertTrue(line.startsWith("container-limits "), line);
-        assertTrue(line.contains("cpus=1 (quota 0.5 from "), line);
-        assertTrue(line.contains("rounding ceil"), line);
+        // The report's derivation (CpuPolicyTest), then where the quota was read.
+        assertTrue(line.contains("cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2; quota from "
+                + "/sys/fs/cgroup/cpu.max (level 1 of 1 from the leaf) 50000/100000), "), line);
         assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
     }
 

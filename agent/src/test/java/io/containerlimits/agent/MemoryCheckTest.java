@@ -37,10 +37,4 @@ class MemoryCheckTest {
         assertEquals(444, MemoryCheck.suggestedHeapMib(1024 * MIB));
         assertEquals(0, MemoryCheck.suggestedHeapMib(64 * MIB), "nothing fits: the message only names flags");
     }
-
-    @Test
-    void cpuNumbersReadLikeAPerson() {
-        assertEquals("0.5", MemoryCheck.decimal(0.5));
-        assertEquals("2", MemoryCheck.decimal(2.0));
-    }
 }

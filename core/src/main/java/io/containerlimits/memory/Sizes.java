@@ -58,8 +58,8 @@ public final class Sizes {
     }
 
     /**
-     * In whole tenths of {@code unit}, by integer arithmetic: no {@code String.format}, whose {@code Formatter} would load
-     * regular expressions into the agent's premain when it prints a size.
+     * In whole tenths of {@code unit}, by integer arithmetic: no {@code String.format}, whose {@code Formatter} would
+     * load regular expressions into the agent's premain when it prints a size.
      */
     private static String scaled(long bytes, long unit, String name) {
         long tenths = bytes / unit * 10 + (bytes % unit * 10 + unit / 2) / unit;
