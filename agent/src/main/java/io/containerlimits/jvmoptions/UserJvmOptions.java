@@ -1,9 +1,10 @@
 package io.containerlimits.jvmoptions;
 
-import java.io.FileInputStream;
+import io.containerlimits.detect.HostFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -39,8 +40,11 @@ public final class UserJvmOptions {
     private static final String JAVAAGENT = "-javaagent:";
     private static final String VM_OPTIONS_FILE = "-XX:VMOptionsFile=";
     private static final String CMDLINE = "/proc/self/cmdline";
-    /** Class paths can be long; anything beyond this is application arguments, not JVM options. */
-    private static final int CMDLINE_MAX_BYTES = 1 << 20;
+    /**
+     * Read bound of the command line and option files. Class paths can be long; anything beyond this is application
+     * arguments, not JVM options.
+     */
+    private static final int MAX_BYTES = 1 << 20;
 
     /**
      * Launcher options whose value is the next argument ({@code -cp <path>}), so that the value is not mistaken for
@@ -209,25 +213,11 @@ public final class UserJvmOptions {
         return read(CMDLINE);
     }
 
-    /** The file's first {@link #CMDLINE_MAX_BYTES} bytes; none when it cannot be read. */
+    /** The file's first {@link #MAX_BYTES} bytes; none when it cannot be read. */
     private static byte[] read(String path) {
         try {
-            InputStream in = new FileInputStream(path);
-            try {
-                byte[] buffer = new byte[8192];
-                int length = 0;
-                int n;
-                while (length < CMDLINE_MAX_BYTES && (n = in.read(buffer, length, buffer.length - length)) > 0) {
-                    length += n;
-                    if (length == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, CMDLINE_MAX_BYTES));
-                    }
-                }
-                return Arrays.copyOf(buffer, length);
-            } finally {
-                in.close();
-            }
-        } catch (IOException e) {
+            return HostFiles.readBounded(Paths.get(path), MAX_BYTES, true);
+        } catch (IOException | InvalidPathException e) {
             return new byte[0]; // not Linux, no procfs, or an argument file gone: what remains decides
         }
     }

@@ -30,7 +30,7 @@ public final class CgroupV1Reader implements CgroupReader {
     private final HostFiles files;
     private final OptionalLong hostMemory;
 
-    /** @param hostMemory {@code MemTotal} in bytes, when known: limits at or above it are no limit */
+    /** @param hostMemory {@code MemTotal} in bytes, when known: see {@link MemoryFileReader#belowHostMemory} */
     public CgroupV1Reader(HostFiles files, OptionalLong hostMemory) {
         this.files = files;
         this.hostMemory = hostMemory;
@@ -80,9 +80,8 @@ public final class CgroupV1Reader implements CgroupReader {
                 if (!usesHierarchy(directory)) {
                     return Optional.empty();
                 }
-                OptionalLong bytes = MemoryStat.hierarchicalLimit(files.read(directory, "memory.stat"));
-                return bytes.isPresent() && (!hostMemory.isPresent() || bytes.getAsLong() < hostMemory.getAsLong())
-                        ? Optional.of(bytes.getAsLong()) : Optional.<Long>empty();
+                return MemoryFileReader.belowHostMemory(
+                        MemoryStat.hierarchicalLimit(files.read(directory, "memory.stat")), hostMemory);
             }
 
             @Override

@@ -26,7 +26,7 @@ public final class CgroupV2Reader implements CgroupReader {
     private final HostFiles files;
     private final OptionalLong hostMemory;
 
-    /** @param hostMemory {@code MemTotal} in bytes, when known: limits at or above it are no limit */
+    /** @param hostMemory {@code MemTotal} in bytes, when known: see {@link MemoryFileReader#belowHostMemory} */
     public CgroupV2Reader(HostFiles files, OptionalLong hostMemory) {
         this.files = files;
         this.hostMemory = hostMemory;
