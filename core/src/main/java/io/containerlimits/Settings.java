@@ -1,7 +1,6 @@
 package io.containerlimits;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -156,16 +155,6 @@ public final class Settings {
             sb.append(sb.length() == 0 ? "" : ", ").append(s.key());
         }
         return sb.toString();
-    }
-
-    /** The settings explicitly given, for reports; unmodifiable. */
-    public Map<Setting, Object> explicit() {
-        return Collections.unmodifiableMap(values);
-    }
-
-    /** True when {@code setting} was given by some source. */
-    public boolean isSet(Setting setting) {
-        return values.containsKey(setting);
     }
 
     /** The {@code cpus=} override in CPUs, or {@code null} to detect. */

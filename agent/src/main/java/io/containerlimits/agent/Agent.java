@@ -5,7 +5,6 @@ import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
-import io.containerlimits.agent.rewrite.CallSiteRewriter;
 import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.File;
 import java.io.IOException;
@@ -31,9 +30,6 @@ import java.util.Properties;
  * Cheap on purpose: no lambdas, streams or {@code String.format}, no management beans, few files.
  */
 final class Agent {
-
-    /** Binary name of the helper that rewritten call sites invoke. */
-    static final String HELPER = CallSiteRewriter.HELPER_OWNER.replace('/', '.');
 
     private final Settings settings;
     private final Map<String, String> environment;

@@ -13,7 +13,6 @@ import java.util.List;
 public final class CgroupHierarchy {
 
     private final CgroupVersion version;
-    private final String mountPoint;
     private final List<String> levels;
     private final HostFiles files;
 
@@ -23,7 +22,6 @@ public final class CgroupHierarchy {
      */
     CgroupHierarchy(CgroupVersion version, String mountPoint, String leaf, HostFiles files) {
         this.version = version;
-        this.mountPoint = mountPoint;
         this.files = files;
         List<String> up = new ArrayList<String>();
         String level = leaf;
@@ -42,10 +40,6 @@ public final class CgroupHierarchy {
 
     public CgroupVersion version() {
         return version;
-    }
-
-    public String mountPoint() {
-        return mountPoint;
     }
 
     /** The leaf directory, as this process sees it. */

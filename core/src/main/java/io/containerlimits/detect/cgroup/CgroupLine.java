@@ -71,7 +71,9 @@ public final class CgroupLine {
         return new CgroupLine(id, controllers, path);
     }
 
-    /** The hierarchy ID as printed ({@code "0"} for cgroup v2). */
+    /**
+     * The hierarchy ID as printed ({@code "0"} for cgroup v2), for tests: detection only asks {@link #isUnified}.
+     */
     public String hierarchyId() {
         return hierarchyId;
     }
