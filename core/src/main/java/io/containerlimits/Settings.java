@@ -149,7 +149,7 @@ public final class Settings {
     }
 
     /** {@code cpus, memory, rounding, ...} for messages. */
-    public static String keyList() {
+    private static String keyList() {
         StringBuilder sb = new StringBuilder();
         for (Setting s : Setting.values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(s.key());

@@ -53,12 +53,12 @@ public final class HostFiles {
     }
 
     /** {@code /proc/self/status}: {@code Cpus_allowed_list}. */
-    public String procSelfStatus() throws IOException {
+    String procSelfStatus() throws IOException {
         return read(underRoot("/proc/self/status"), FILE_BOUND);
     }
 
     /** {@code /proc/meminfo}: {@code MemTotal}. */
-    public String procMemInfo() throws IOException {
+    String procMemInfo() throws IOException {
         return read(underRoot("/proc/meminfo"), FILE_BOUND);
     }
 

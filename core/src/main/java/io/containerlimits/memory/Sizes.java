@@ -44,12 +44,12 @@ public final class Sizes {
     }
 
     /** {@code bytes} rounded up to a multiple of {@code unit}. */
-    public static long roundUp(long bytes, long unit) {
+    static long roundUp(long bytes, long unit) {
         return ceilDiv(bytes, unit) * unit;
     }
 
     /** {@code bytes} rounded down to a multiple of {@code unit}. */
-    public static long roundDown(long bytes, long unit) {
+    static long roundDown(long bytes, long unit) {
         return bytes / unit * unit;
     }
 

@@ -43,27 +43,27 @@ public final class CgroupHierarchy {
     }
 
     /** The leaf directory, as this process sees it. */
-    public String leaf() {
+    String leaf() {
         return levels.get(0);
     }
 
     /** The directories from the leaf (index 0) up to the mount point (last), as this process sees them. */
-    public List<String> levels() {
+    List<String> levels() {
         return levels;
     }
 
     /** The directory of {@code level} under the detection root, for reading. */
-    public Path directory(int level) {
+    Path directory(int level) {
         return files.underRoot(levels.get(level));
     }
 
     /** The file reader shared by the whole detection. */
-    public HostFiles files() {
+    HostFiles files() {
         return files;
     }
 
     /** Names a file at a level for notes and sources: {@code /sys/fs/cgroup/a/cpu.max (level 2 of 3 from the leaf)}. */
-    public String describe(int level, String file) {
+    String describe(int level, String file) {
         return levels.get(level) + "/" + file + " (level " + (level + 1) + " of " + levels.size() + " from the leaf)";
     }
 

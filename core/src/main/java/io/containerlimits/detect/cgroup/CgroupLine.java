@@ -74,7 +74,7 @@ public final class CgroupLine {
     /**
      * The hierarchy ID as printed ({@code "0"} for cgroup v2), for tests: detection only asks {@link #isUnified}.
      */
-    public String hierarchyId() {
+    String hierarchyId() {
         return hierarchyId;
     }
 
@@ -89,7 +89,7 @@ public final class CgroupLine {
     }
 
     /** Whether this is the cgroup v2 line: ID 0 and an empty controller list. */
-    public boolean isUnified() {
+    boolean isUnified() {
         return UNIFIED_HIERARCHY_ID.equals(hierarchyId) && controllers.isEmpty();
     }
 

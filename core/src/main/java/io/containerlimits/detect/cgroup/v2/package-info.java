@@ -1,0 +1,2 @@
+/** Reads the CPU and memory limits of the cgroup v2 hierarchy. Internal: not part of the API. */
+package io.containerlimits.detect.cgroup.v2;
