@@ -2,18 +2,19 @@ package io.containerlimits.agent;
 
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
+import io.containerlimits.Quantities;
 import io.containerlimits.memory.Sizes;
 
 /**
  * The one {@code log=info} line: version, what was detected and why, what was applied.
  *
  * <pre>
- * container-limits 0.1.0: cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2; quota from
- *     /sys/fs/cgroup/cpu/x/cpu.cfs_quota_us (level 1 of 3 from the leaf) 50000/100000), memory=256 MiB;
+ * container-limits 0.1.0: cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2),
+ *     quota=0.5 (/sys/fs/cgroup/cpu/x/cpu.cfs_quota_us (level 1 of 3 from the leaf) 50000/100000), memory=256 MiB;
  *     applied: common pool 1, rewrite on, properties io.netty.availableProcessors ...
  * </pre>
  * (one line in reality). The derivation is the report's ({@link Limits#cpuDerivation()}); the line adds where the
- * quota was read, which the report shows on a line of its own.
+ * quota was read (and why the affinity is the JVM's, when it is), which the report shows on lines of their own.
  */
 final class Summary {
 
@@ -23,18 +24,22 @@ final class Summary {
 
     static String line(String version, Limits limits, String applied) {
         StringBuilder line = new StringBuilder("container-limits ").append(version).append(": cpus=")
-                .append(limits.cpuCount()).append(" (").append(limits.cpuDerivation()).append("; ")
-                .append(origins(limits)).append("), memory=").append(memory(limits.memoryLimit()))
-                .append("; applied: ").append(applied);
+                .append(limits.cpuCount()).append(" (").append(limits.cpuDerivation()).append("), quota=")
+                .append(quota(limits.cpuQuota())).append(affinity(limits)).append(", memory=")
+                .append(memory(limits.memoryLimit())).append("; applied: ").append(applied);
         return line.toString();
     }
 
-    /** {@code quota from <file>} or {@code quota none (<why>)}; and the affinity's reason when the JVM gave it. */
-    private static String origins(Limits limits) {
-        Finding<Double> quota = limits.cpuQuota();
+    /** {@code 0.5 (<file, level, raw values>)}, {@code none (<why>)} or {@code unknown (<why>)}. */
+    private static String quota(Finding<Double> quota) {
+        return quota.isFound() ? Quantities.formatCpus(quota.value()) + " (" + quota.source() + ")" : quota.toString();
+    }
+
+    /** Nothing when {@code Cpus_allowed_list} was read, else why the count is the JVM's own. */
+    private static String affinity(Limits limits) {
         Finding<Integer> affinity = limits.affinityFinding();
-        return (quota.isFound() ? "quota from " + quota.source() : "quota " + quota)
-                + (affinity.isFound() ? "" : "; affinity " + limits.affinity() + " from the JVM: " + affinity.reason());
+        return affinity.isFound() ? ""
+                : ", affinity=" + limits.affinity() + " (the JVM's count: " + affinity.reason() + ")";
     }
 
     private static String memory(Finding<Long> limit) {
