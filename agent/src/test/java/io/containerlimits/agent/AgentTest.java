@@ -176,9 +176,9 @@ class AgentTest {
         FixtureRoot.cgroupV2(temp, "max 100000", "max");
         Files.delete(temp.resolve("proc/self/status"));
         run("log=info", 2, GIB / 4, 21, PLAIN_CMDLINE);
-        assertTrue(stderr().contains(": cpus=" + Runtime.getRuntime().availableProcessors()
-                + " (affinity: no quota applies), quota=none (cpu.max: no limit at any of 1 levels from /sys/fs/cgroup)"
-                + ", affinity=" + Runtime.getRuntime().availableProcessors() + " (the JVM's count: /proc/self/status: "),
+        int jvm = Runtime.getRuntime().availableProcessors();
+        assertTrue(stderr().contains(": cpus=" + jvm + " (affinity: no quota applies), quota=none (cpu.max: no limit"
+                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm + " (the JVM's count: /proc/self/status: "),
                 stderr());
         assertTrue(stderr().contains(", memory=no limit; applied: "), stderr());
     }
