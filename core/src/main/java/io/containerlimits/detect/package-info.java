@@ -1,5 +1,7 @@
 /**
- * Reads the cgroup and {@code /proc} files under one root directory into a {@link Detection}, before any policy.
- * Internal: not part of the API.
+ * Finds this process's cgroup CPU quota, memory limit and CPU affinity by reading the kernel's files under one root
+ * directory (docs/design.md §3).
+ *
+ * <p>Internal: not part of the API.
  */
 package io.containerlimits.detect;

@@ -42,7 +42,7 @@ class CgroupLinesFuzzTest {
         ParserRuns.call(MOUNT_INFO, () -> MountInfoEntry.parse(line));
     }
 
-    /** Survey case 21: spaces, tabs, newlines and backslashes in a mount point come back decoded. */
+    /** docs/edge-cases.md case 21: spaces, tabs, newlines and backslashes in a mount point come back decoded. */
     @ShapeProperty
     void mountInfoEntryDecodesEscapedPaths(@ForAll("cgroupPaths") String root, @ForAll("oddPaths") String mountPoint,
             @ForAll("controllerLists") String superOptions) {

@@ -15,7 +15,8 @@ import net.jqwik.api.lifecycle.AfterContainer;
 /**
  * Generated bad input for the CPU quota files: v2 {@code cpu.max} and v1 {@code cpu.cfs_quota_us} with
  * {@code cpu.cfs_period_us}. Each parser returns or throws {@code MalformedInputException}; a quota it returns is
- * positive and finite in CPUs, whatever the input (DESIGN §3.5: the minimum over levels must be a real number).
+ * positive and finite in CPUs, whatever the input
+ * (docs/design.md §3 step 5: the minimum over levels must be a real number).
  *
  * <p>{@link ParserProperty} says how jqwik is set so that every try is a freshly generated input.
  */
@@ -37,7 +38,10 @@ class CpuQuotaFuzzTest {
                 .ifPresent(CpuQuotaFuzzTest::assertUsable);
     }
 
-    /** Survey cases 1-3 and 28: any positive quota and period give exactly quota/period CPUs, in both versions. */
+    /**
+     * docs/edge-cases.md cases 1-3 and 28: any positive quota and period give exactly quota/period CPUs, in both
+     * versions.
+     */
     @ShapeProperty
     void bothVersionsGiveQuotaOverPeriod(@ForAll("quotaAndPeriod") long[] quotaAndPeriod) {
         long quota = quotaAndPeriod[0];

@@ -25,9 +25,9 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
- * Nothing escapes detection (DESIGN §3.8): whole fixture roots built from generated and mutated files, with files
- * missing, directories where files belong and files past every read bound, must give a {@link Limits} with at least
- * one CPU and never an exception.
+ * Nothing escapes detection (docs/design.md §3 step 8): whole fixture roots built from generated and mutated files,
+ * with files missing, directories where files belong and files past every read bound, must give a {@link Limits} with
+ * at least one CPU and never an exception.
  *
  * <p>Fewer tries than the per-parser properties ({@link #TREES}), since each writes and deletes up to twenty files.
  * No edge cases: combined over twenty files they are a combinatorial mass that says nothing the parser properties do
@@ -85,10 +85,10 @@ class DetectionFuzzTest {
      * Found by {@link #detectionNeverThrowsAndFindsAtLeastOneCpu}: a tree whose {@code /proc/self/cgroup} was a seed
      * line grown to 64 KiB ({@code 0::/0::/0::/...}, within the 64 KiB read bound) took 51 s in {@code detect}.
      * Minimal form: a v2 tree with only {@code proc/self/cgroup} = {@code 0::/x/x/.../x} (n components) and the
-     * survey case 1 mountinfo line. Measured with the Detector of core-detect 3d46dd0: n=1,000 0.5 s; n=2,048 (the
-     * kernel's PATH_MAX of 4096 characters) 1.4 s and 1,700,235 characters of notes; n=4,000 5.4 s and 97 M
-     * characters; n=16,000 26 s and 2.0 G characters. Time and notes grow with the square of the path, so the notes
-     * budget here fails until the walk stops quoting the whole path in a note per level it skips (or caps them).
+     * docs/edge-cases.md case 1 mountinfo line. Measured with the Detector of core-detect 3d46dd0: n=1,000 0.5 s;
+     * n=2,048 (the kernel's PATH_MAX of 4096 characters) 1.4 s and 1,700,235 characters of notes; n=4,000 5.4 s and
+     * 97 M characters; n=16,000 26 s and 2.0 G characters. Time and notes grow with the square of the path, so the
+     * notes budget here fails until the walk stops quoting the whole path in a note per level it skips (or caps them).
      */
     @Example
     void aCgroupPathOfPathMaxLengthKeepsTheNotesSmall() throws IOException {

@@ -15,8 +15,9 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
 
 /**
- * Whole fixture roots (DESIGN §3.9) made of generated and mutated files: the four {@code /proc} files and the
- * cgroup files of one real layout, each file possibly missing, replaced by a directory, or larger than any read bound.
+ * Whole fixture roots (docs/design.md §3 step 9) made of generated and mutated files: the four {@code /proc} files and
+ * the cgroup files of one real layout, each file possibly missing, replaced by a directory, or larger than any read
+ * bound.
  */
 final class FixtureTrees {
 
@@ -33,22 +34,22 @@ final class FixtureTrees {
 
     /**
      * Where the cgroup files of a layout live, and which: one entry per directory. The cgroup and
-     * mountinfo lines are those of the survey's §b cases and of the development machine.
+     * mountinfo lines are those of the cases of docs/edge-cases.md and of the development machine.
      */
     record Layout(String name, String cgroup, String mountInfo, Map<String, List<String>> filesByDirectory) {
     }
 
     static final List<Layout> LAYOUTS = List.of(
-            new Layout("v2 systemd slice (survey 7)", "0::/system.slice/app.service\n",
+            new Layout("v2 systemd slice (edge case 7)", "0::/system.slice/app.service\n",
                     "35 24 0:30 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 "
                             + "rw,nsdelegate\n",
                     Map.of("sys/fs/cgroup/system.slice/app.service", V2_FILES,
                             "sys/fs/cgroup/system.slice", V2_FILES)),
-            new Layout("v2 private namespace (survey 1)", "0::/\n",
+            new Layout("v2 private namespace (edge case 1)", "0::/\n",
                     "1180 1170 0:30 / /sys/fs/cgroup ro,nosuid,nodev,noexec,relatime - cgroup2 cgroup2 "
                             + "rw,nsdelegate,memory_recursiveprot\n",
                     Map.of("sys/fs/cgroup", V2_FILES)),
-            new Layout("v1 docker (survey 10)",
+            new Layout("v1 docker (edge case 10)",
                     "4:cpu,cpuacct:/docker/" + DOCKER_ID + "\n9:memory:/docker/" + DOCKER_ID + "\n0::/\n",
                     "219 214 0:29 / /sys/fs/cgroup/cpu,cpuacct ro,nosuid - cgroup cgroup rw,cpu,cpuacct\n"
                             + "220 214 0:31 / /sys/fs/cgroup/memory ro,nosuid - cgroup cgroup rw,memory\n",

@@ -39,7 +39,9 @@ class MemoryLimitFuzzTest {
                 .ifPresent(MemoryLimitFuzzTest::assertRealSize);
     }
 
-    /** Survey cases 22-23: a written size comes back unchanged below 2^62, and as no limit from there up. */
+    /**
+     * docs/edge-cases.md cases 22-23: a written size comes back unchanged below 2^62, and as no limit from there up.
+     */
     @ShapeProperty
     void aWrittenSizeComesBackInBothFiles(@ForAll long bytes) {
         OptionalLong expected = bytes > 0 && bytes < MemoryValue.UNLIMITED_FROM

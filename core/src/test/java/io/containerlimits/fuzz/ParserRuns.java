@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 /**
  * Counts the inputs each parser was really called with, and asserts the count at the end of a test class.
  *
- * <p>DESIGN §7: a generated-input test must count what it ran. jqwik's {@code tries} is an upper bound (exhaustive
- * generation, discarded samples, an early failure or a replayed database all run fewer), so the figure asserted here
- * comes from the calls themselves.
+ * <p>docs/design.md §7: a generated-input test must count what it ran. jqwik's {@code tries} is an upper bound
+ * (exhaustive generation, discarded samples, an early failure or a replayed database all run fewer), so the figure
+ * asserted here comes from the calls themselves.
  */
 final class ParserRuns {
 

@@ -39,7 +39,7 @@ class ProcFilesFuzzTest {
                 .ifPresent(count -> assertTrue(count >= 1, "a CPU list names at least one CPU, got " + count));
     }
 
-    /** Survey case 31: a generated list, past 1024 CPUs too, counts its distinct CPUs. */
+    /** docs/edge-cases.md case 31: a generated list, past 1024 CPUs too, counts its distinct CPUs. */
     @ShapeProperty
     void cpuListCountsDistinctCpus(@ForAll("cpuSets") BitSet cpus) {
         assertEquals(cpus.cardinality(), CpuList.count(Shapes.kernelFormat(cpus)), Shapes.kernelFormat(cpus));
@@ -53,7 +53,7 @@ class ProcFilesFuzzTest {
         });
     }
 
-    /** Survey case 6: the value of the line comes back as written. */
+    /** docs/edge-cases.md case 6: the value of the line comes back as written. */
     @ShapeProperty
     void procStatusFindsTheList(@ForAll("validCpuLists") String list) {
         String status = Seeds.resource("status").replaceFirst(CPUS_ALLOWED_LIST + "\t\\S+", CPUS_ALLOWED_LIST + "\t"

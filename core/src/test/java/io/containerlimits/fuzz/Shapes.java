@@ -18,7 +18,7 @@ final class Shapes {
             "cpu", "cpuacct", "cpuset", "memory", "pids", "blkio", "devices", "freezer", "net_cls", "net_prio",
             "hugetlb", "perf_event", "rdma", "misc", "name=systemd");
 
-    /** Survey case 31: more than 1024 CPUs must count right, so CPU numbers go a little past 4096. */
+    /** docs/edge-cases.md case 31: more than 1024 CPUs must count right, so CPU numbers go a little past 4096. */
     private static final int HIGHEST_CPU = 4200;
 
     private Shapes() {

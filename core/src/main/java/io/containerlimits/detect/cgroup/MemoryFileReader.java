@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Reads a one-number memory file at a level ({@code memory.max}, {@code memory.limit_in_bytes}, ...) with the
- * "no limit" rules of DESIGN §3 step 5: {@code max}, ≤ 0, ≥ 2^62 (see {@link MemoryValue}) and, for limits, the
- * host ceiling ({@link #belowHostMemory}). Immutable.
+ * "no limit" rules of docs/design.md §3 step 5: {@code max}, ≤ 0, ≥ 2^62 (see {@link MemoryValue}) and, for limits,
+ * the host ceiling ({@link #belowHostMemory}). Immutable.
  */
 public final class MemoryFileReader implements LevelReader<Long> {
 
@@ -59,7 +59,7 @@ public final class MemoryFileReader implements LevelReader<Long> {
 
     /**
      * The host ceiling, the one place it is applied: a memory limit at or above the host's RAM ({@code MemTotal}, when
-     * known) cannot bind, so it is no limit (DESIGN §3 step 5). Swap has no such ceiling.
+     * known) cannot bind, so it is no limit (docs/design.md §3 step 5). Swap has no such ceiling.
      */
     public static Optional<Long> belowHostMemory(OptionalLong bytes, OptionalLong hostMemory) {
         if (bytes.isPresent() && hostMemory.isPresent() && bytes.getAsLong() >= hostMemory.getAsLong()) {

@@ -1,5 +1,7 @@
 /**
- * Parses the {@code /proc} files detection reads beside the cgroup ones: the affinity and the host's memory. Internal:
- * not part of the API.
+ * Parses the {@code /proc} files detection needs besides the cgroup ones: the affinity list of
+ * {@code /proc/self/status} and {@code MemTotal} of {@code /proc/meminfo} (docs/design.md §3 steps 5 and 6).
+ *
+ * <p>Internal: not part of the API.
  */
 package io.containerlimits.detect.proc;
