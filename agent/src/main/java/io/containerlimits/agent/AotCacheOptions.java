@@ -1,7 +1,6 @@
 package io.containerlimits.agent;
 
-import io.containerlimits.JvmOptions;
-import java.util.List;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 
 /**
  * What the JVM options say about the AOT cache of JDK 24 and later (JEP 483, 514, 515): whether this run trains one
@@ -29,25 +28,25 @@ final class AotCacheOptions {
     }
 
     /** {@link #TRAINING}, {@link #CACHE} or {@link #NONE}. */
-    static int role(List<String> tokens) {
-        return training(tokens) ? TRAINING : usesCache(tokens) ? CACHE : NONE;
+    static int role(UserJvmOptions options) {
+        return training(options) ? TRAINING : usesCache(options) ? CACHE : NONE;
     }
 
     /**
      * True for a training run: {@code -XX:AOTCacheOutput=<file>} (the one-step workflow, whose training run records)
      * or {@code -XX:AOTMode=record}. The create step never runs the agent.
      */
-    static boolean training(List<String> tokens) {
-        String output = JvmOptions.lastValue(tokens, AOT_CACHE_OUTPUT);
-        return output != null && !output.isEmpty() || "record".equals(JvmOptions.lastValue(tokens, AOT_MODE));
+    static boolean training(UserJvmOptions options) {
+        String output = options.lastValue(AOT_CACHE_OUTPUT);
+        return output != null && !output.isEmpty() || "record".equals(options.lastValue(AOT_MODE));
     }
 
     /** True when the run names a cache to load ({@code -XX:AOTCache} or {@code -XX:SharedArchiveFile}), unless off. */
-    static boolean usesCache(List<String> tokens) {
-        String cache = JvmOptions.lastValue(tokens, AOT_CACHE);
+    static boolean usesCache(UserJvmOptions options) {
+        String cache = options.lastValue(AOT_CACHE);
         if (cache == null) {
-            cache = JvmOptions.lastValue(tokens, SHARED_ARCHIVE_FILE);
+            cache = options.lastValue(SHARED_ARCHIVE_FILE);
         }
-        return cache != null && !cache.isEmpty() && !"off".equals(JvmOptions.lastValue(tokens, AOT_MODE));
+        return cache != null && !cache.isEmpty() && !"off".equals(options.lastValue(AOT_MODE));
     }
 }

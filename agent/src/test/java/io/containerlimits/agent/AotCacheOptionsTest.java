@@ -3,14 +3,13 @@ package io.containerlimits.agent;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
-import java.util.List;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import org.junit.jupiter.api.Test;
 
 class AotCacheOptionsTest {
 
-    private static List<String> options(String... tokens) {
-        return Arrays.asList(tokens);
+    private static UserJvmOptions options(String... tokens) {
+        return UserJvmOptions.ofJavaToolOptions(String.join(" ", tokens));
     }
 
     @Test
