@@ -32,12 +32,14 @@ class CachedClassesTest {
     @TempDir
     Path temp;
 
+    /** The JVM's own count here (the test JVM runs in no quota), and the agent's: one more, so they differ. */
+    private final int host = Runtime.getRuntime().availableProcessors();
+    private final int cpus = host + 1;
+    private final Path agentJar = TestJdks.agentJar();
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TestJdks.class, names = "JDK25")
     void anAotCacheTrainedByTheRecipeIsUsedAndItsClassesGetTheAgentsCount(TestJdks jdk) throws IOException {
-        int host = Runtime.getRuntime().availableProcessors();
-        int cpus = host + 1;
-        Path agentJar = TestJdks.agentJar();
         Path cache = temp.resolve("app.aot");
         ForkedJvm program = program(jdk);
 
@@ -64,9 +66,6 @@ class CachedClassesTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(value = TestJdks.class, names = "JDK25")
     void anAotCacheWithLinkedClassesGetsOneWarningNamingTheFix(TestJdks jdk) throws IOException {
-        int host = Runtime.getRuntime().availableProcessors();
-        int cpus = host + 1;
-        Path agentJar = TestJdks.agentJar();
         Path cache = temp.resolve("app.aot");
         ForkedJvm program = program(jdk);
 
@@ -95,9 +94,6 @@ class CachedClassesTest {
     @EnumSource(value = TestJdks.class, names = {"JDK17", "JDK21"})
     void anAppCdsArchiveTrainedWithTheJarOnTheBootClassPathIsUsedAndItsClassesGetTheAgentsCount(TestJdks jdk)
             throws IOException {
-        int host = Runtime.getRuntime().availableProcessors();
-        int cpus = host + 1;
-        Path agentJar = TestJdks.agentJar();
         Path archive = temp.resolve("app.jsa");
         ForkedJvm program = program(jdk);
 
