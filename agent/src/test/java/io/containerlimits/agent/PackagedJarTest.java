@@ -8,19 +8,21 @@ import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.Enumeration;
-import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
-import java.util.Map;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import net.bytebuddy.jar.asm.ClassReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded {@code container-limits.jar}, checked in the package phase right after shade: what the boot class path
@@ -85,6 +87,30 @@ class PackagedJarTest {
         assertTrue(classes > 20, "read " + classes + " classes");
     }
 
+    @Test
+    void carriesThisProjectsLicenceAndTheNoticesOfWhatItShades() throws IOException, URISyntaxException {
+        Path byteBuddyJar = Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile jar = new JarFile(jarFile); JarFile byteBuddy = new JarFile(byteBuddyJar.toFile())) {
+            assertEquals(Files.readString(Path.of("..", "LICENSE")), text(jar, "META-INF/LICENSE"), "the Apache-2.0");
+            assertEquals(Files.readString(Path.of("..", "NOTICE")), text(jar, "META-INF/NOTICE"));
+            assertEquals(text(byteBuddy, "META-INF/licenses/ASM"), text(jar, "META-INF/licenses/ASM"), "ASM's BSD");
+            // Byte Buddy's own NOTICE is not in the jar (one META-INF/NOTICE); ours repeats what it says.
+            List<String> missing = new ArrayList<>();
+            text(byteBuddy, "META-INF/NOTICE").lines().filter(line -> line.startsWith("Copyright"))
+                    .filter(line -> !text(jar, "META-INF/NOTICE").contains(line)).forEach(missing::add);
+            assertEquals(List.of(), missing, "Byte Buddy's NOTICE lines missing from NOTICE");
+        }
+    }
+
+    private static String text(JarFile jar, String name) {
+        JarEntry entry = jar.getJarEntry(name);
+        assertTrue(entry != null, name + " in " + jar.getName());
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
 
     /** Runs {@link SmokeMain} in a new JVM of the running JDK; returns {stdout, stderr}. */
     private static String[] fork(Map<String, String> environment, String... jvmOptions) throws Exception {
