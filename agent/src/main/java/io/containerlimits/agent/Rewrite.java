@@ -1,7 +1,7 @@
 package io.containerlimits.agent;
 
-import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.LogLevel;
+import io.containerlimits.agent.boot.AvailableProcessors;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -102,8 +102,8 @@ public final class Rewrite {
     /**
      * Lets {@code candidate}'s module read the helper's (the boot loader's unnamed module). The JVM adds that edge
      * itself to a module one of whose classes is transformed at load time (jvm-agent-notes §1.5); a class that is only
-     * retransformed, and runs its rewritten site before any such load, would miss it, so this is insurance. Java 9+ API, called reflectively: the
-     * agent is Java 8 bytecode.
+     * retransformed, and runs its rewritten site before any such load, would miss it, so this is insurance. Java 9+
+     * API, called reflectively: the agent is Java 8 bytecode.
      */
     private static void readHelperModule(Instrumentation instrumentation, Class<?> candidate) throws Exception {
         Method getModule = Class.class.getMethod("getModule");

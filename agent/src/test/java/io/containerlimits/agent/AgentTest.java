@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.ContainerLimits;
-import io.containerlimits.LogLevel;
 import io.containerlimits.Limits;
+import io.containerlimits.LogLevel;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;

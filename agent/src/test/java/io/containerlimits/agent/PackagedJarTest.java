@@ -119,8 +119,8 @@ class PackagedJarTest {
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), SmokeMain.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(key -> key.startsWith("CONTAINER_LIMITS_") || key.endsWith("JAVA_OPTIONS")
-                || key.equals("JAVA_TOOL_OPTIONS"));
+        builder.environment().keySet().removeIf(key -> key.startsWith("CONTAINER_LIMITS_")
+                || key.endsWith("JAVA_OPTIONS") || key.equals("JAVA_TOOL_OPTIONS"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
@@ -162,7 +162,8 @@ class PackagedJarTest {
     @Test
     void disabledOrGarbageNeverStopsTheJvm() throws Exception {
         String[] control = fork(Map.of());
-        assertEquals(control[0], fork(Map.of("CONTAINER_LIMITS_ENABLED", "false"), "-javaagent:" + jarFile + "=cpus=64")[0]);
+        assertEquals(control[0],
+                fork(Map.of("CONTAINER_LIMITS_ENABLED", "false"), "-javaagent:" + jarFile + "=cpus=64")[0]);
         String[] garbage = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=lots,nonsense");
         assertEquals(control[0], garbage[0]);
         assertEquals(2, garbage[1].lines().count(), garbage[1]);

@@ -43,7 +43,8 @@ public final class Flags {
 
     /**
      * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count and the
-     * user has not set it. Also what {@code flags} prints when the memory part cannot fit, so that the count is not lost.
+     * user has not set it. Also what {@code flags} prints when the memory part cannot fit, so that the count is not
+     * lost.
      */
     public static List<String> cpuOptions(Limits limits, List<String> userOptions) {
         List<String> options = new ArrayList<String>();

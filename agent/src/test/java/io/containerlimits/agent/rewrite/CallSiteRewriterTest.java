@@ -30,7 +30,8 @@ class CallSiteRewriterTest {
 
     @Test
     void countsEveryCallSiteIncludingTheStaticInitialiser() {
-        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
+        CallSiteRewriter.Result result =
+                CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
         assertNotNull(result, "a class with call sites is rewritten");
         assertEquals(4, result.callSites(), "one in <clinit>, one in direct(), two in twice()");
     }

@@ -2,6 +2,7 @@ package io.containerlimits.it.cgroup;
 
 import io.containerlimits.it.probe.Probe;
 import io.containerlimits.it.support.TestJdks;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,10 @@ public record ForkedJvm(TestJdks jdk, List<String> options, Map<String, String> 
         return withOptions(javaagentOption(jar, arguments));
     }
 
-    /** The {@code -javaagent} option for {@code jar}, as it appears on a command line or in {@code JAVA_TOOL_OPTIONS}. */
+    /**
+     * The {@code -javaagent} option for {@code jar}, as it appears on a command line or in
+     * {@code JAVA_TOOL_OPTIONS}.
+     */
     public static String javaagentOption(Path jar, String arguments) {
         return "-javaagent:" + jar + (arguments.isEmpty() ? "" : "=" + arguments);
     }
@@ -131,7 +135,7 @@ public record ForkedJvm(TestJdks jdk, List<String> options, Map<String, String> 
             out = Files.createTempFile("forked-jvm", ".out");
             err = Files.createTempFile("forked-jvm", ".err");
             Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor();
                 throw new IllegalStateException("timed out after " + timeout + ": " + builder.command()

@@ -63,7 +63,8 @@ record ContainerJvm(String name, TestJdks jdk, Map<String, String> environment, 
     /** The shell words that start it: {@code VAR='value' ... '/path/java' 'option' ... -cp /probe 'Main' 'arg'}. */
     String commandLine() {
         StringBuilder line = new StringBuilder();
-        new TreeMap<>(environment).forEach((key, value) -> line.append(key).append('=').append(quote(value)).append(' '));
+        new TreeMap<>(environment).forEach(
+                (key, value) -> line.append(key).append('=').append(quote(value)).append(' '));
         line.append(quote(jdk.java().toString()));
         for (String option : options) {
             line.append(' ').append(quote(option));

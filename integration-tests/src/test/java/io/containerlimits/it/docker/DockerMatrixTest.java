@@ -14,10 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.it.support.TinyJson;
 import io.containerlimits.it.probe.ProbeResult;
 import io.containerlimits.it.support.Prerequisites;
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.it.support.TinyJson;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -336,7 +336,9 @@ class DockerMatrixTest {
 
     /** The number at {@code path}, empty where the document says {@code null}. */
     private static OptionalDouble optionalNumber(Object json, String path) {
-        return TinyJson.at(json, path) == null ? OptionalDouble.empty() : OptionalDouble.of(TinyJson.number(json, path));
+        return TinyJson.at(json, path) == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(TinyJson.number(json, path));
     }
 
     /** A property's value as a number, empty when it was not set. */

@@ -3,6 +3,7 @@ package io.containerlimits.it.probe;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -45,7 +46,8 @@ public final class Probe {
         values.put("maxMemory", String.valueOf(Runtime.getRuntime().maxMemory()));
         values.put("javaVersion", String.valueOf(Runtime.version().feature()));
         for (String key : System.getProperties().stringPropertyNames()) {
-            if (key.startsWith("container.limits.") || key.equals("java.util.concurrent.ForkJoinPool.common.parallelism")
+            if (key.startsWith("container.limits.")
+                    || key.equals("java.util.concurrent.ForkJoinPool.common.parallelism")
                     || key.equals("jdk.virtualThreadScheduler.parallelism") || key.endsWith("netty.availableProcessors")
                     || key.equals("reactor.schedulers.defaultPoolSize") || key.equals("JETTY_AVAILABLE_PROCESSORS")) {
                 values.put("prop." + key, System.getProperty(key));
@@ -76,7 +78,7 @@ public final class Probe {
         try {
             Class<?> vt = Class.forName("java.lang.VirtualThread");
             for (Field f : vt.getDeclaredFields()) {
-                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())
+                if (Modifier.isStatic(f.getModifiers())
                         && ForkJoinPool.class.isAssignableFrom(f.getType())) {
                     f.setAccessible(true);
                     return String.valueOf(((ForkJoinPool) f.get(null)).getParallelism());

@@ -1,5 +1,6 @@
 package io.containerlimits.it.probe;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public record ProbeResult(Map<String, String> values) {
     private static final String PUBLISHED_PREFIX = "container.limits.";
 
     public ProbeResult {
-        values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /**

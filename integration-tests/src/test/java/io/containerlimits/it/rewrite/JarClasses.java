@@ -52,7 +52,8 @@ final class JarClasses {
             try (JarFile file = new JarFile(jar.getValue().toFile(), false, ZipFile.OPEN_READ, Runtime.version())) {
                 for (JarEntry entry : (Iterable<JarEntry>) file.versionedStream()::iterator) {
                     String path = entry.getName();
-                    if (!path.endsWith(".class") || path.startsWith("META-INF/") || path.endsWith("module-info.class")) {
+                    if (!path.endsWith(".class") || path.startsWith("META-INF/")
+                            || path.endsWith("module-info.class")) {
                         continue;
                     }
                     String name = path.substring(0, path.length() - ".class".length()).replace('/', '.');

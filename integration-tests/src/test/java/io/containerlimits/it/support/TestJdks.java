@@ -44,7 +44,10 @@ public enum TestJdks {
         return jar;
     }
 
-    /** The compiled test classes (where {@link io.containerlimits.it.probe.Probe} lives), for a forked JVM's class path. */
+    /**
+     * The compiled test classes (where {@link io.containerlimits.it.probe.Probe} lives), for a forked JVM's class
+     * path.
+     */
     public static Path testClasses() {
         return Paths.get("target", "test-classes").toAbsolutePath();
     }
