@@ -2,7 +2,7 @@ package io.containerlimits.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.containerlimits.JvmOptions;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,8 @@ class AgentLineTest {
     void aPathWithBlanksIsQuotedTheWayJavaToolOptionsGroupsWords() {
         String line = AgentLine.of("/my jars/container-limits.jar", new EnumMap<>(Option.class));
         assertEquals("\"-javaagent:/my jars/container-limits.jar\"", line);
-        assertEquals(List.of("-javaagent:/my jars/container-limits.jar"), JvmOptions.tokenize(line));
+        assertEquals(List.of("-javaagent:/my jars/container-limits.jar"),
+                UserJvmOptions.ofJavaToolOptions(line).tokens());
     }
 
     @Test

@@ -1,12 +1,10 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.memory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.JvmOptions;
-import io.containerlimits.cli.Sizes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +19,9 @@ class MemoryCalculatorTest {
     }
 
     private static UserMemoryOptions user(String options) {
-        return UserMemoryOptions.parse(JvmOptions.tokenize(options), "JAVA_TOOL_OPTIONS");
+        // Space-separated options without quotes: tokenizing the launcher's syntax is not the calculator's job.
+        return UserMemoryOptions.parse(options.isBlank() ? List.of() : List.of(options.trim().split(" +")),
+                "JAVA_TOOL_OPTIONS");
     }
 
     @Test

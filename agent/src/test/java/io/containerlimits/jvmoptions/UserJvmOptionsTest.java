@@ -1,4 +1,4 @@
-package io.containerlimits.agent;
+package io.containerlimits.jvmoptions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -51,6 +51,12 @@ class UserJvmOptionsTest {
     void minusOneIsTheJvmDefaultNotAnOverride() {
         assertNull(UserJvmOptions.of(Map.of(), cmdline("java", "-XX:ActiveProcessorCount=-1", "Main"))
                 .activeProcessorCount());
+        assertNull(UserJvmOptions.of(Map.of(), cmdline("java", "-XX:ActiveProcessorCount=0", "Main"))
+                .activeProcessorCount(), "HotSpot uses only a positive value");
+        assertNull(UserJvmOptions.ofJavaToolOptions("-XX:ActiveProcessorCount=-1").activeProcessorCount(),
+                "the same reading for flags");
+        assertNull(UserJvmOptions.of(Map.of(), cmdline("java", "-XX:ActiveProcessorCount=3",
+                "-XX:ActiveProcessorCount=-1", "Main")).activeProcessorCount(), "the last occurrence resets it");
     }
 
     @Test

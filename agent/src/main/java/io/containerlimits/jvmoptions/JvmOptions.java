@@ -1,15 +1,15 @@
-package io.containerlimits;
+package io.containerlimits.jvmoptions;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads JVM options as the launcher sees them in {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS},
+ * The syntax of JVM options as the launcher reads them in {@code JAVA_TOOL_OPTIONS}, {@code JDK_JAVA_OPTIONS},
  * {@code _JAVA_OPTIONS} and the command line.
  *
  * <p>The JVM takes the last occurrence of an option, so look-ups return the last match.
  */
-public final class JvmOptions {
+final class JvmOptions {
 
     private JvmOptions() {
         throw new UnsupportedOperationException();
@@ -19,7 +19,7 @@ public final class JvmOptions {
      * Splits an options variable the way the launcher does: on whitespace, with single or double quotes grouping
      * ({@code -Dx="a b" -Xmx1g -> [-Dx=a b, -Xmx1g]}). {@code null} gives an empty list.
      */
-    public static List<String> tokenize(String options) {
+    static List<String> tokenize(String options) {
         List<String> tokens = new ArrayList<String>();
         if (options == null) {
             return tokens;
@@ -59,7 +59,7 @@ public final class JvmOptions {
      * The value of the last token starting with {@code prefix} ({@code "-Xmx"}, {@code "-XX:MaxHeapSize="}), or
      * {@code null} when none does.
      */
-    public static String lastValue(List<String> tokens, String prefix) {
+    static String lastValue(List<String> tokens, String prefix) {
         String value = null;
         for (String token : tokens) {
             if (token.startsWith(prefix)) {

@@ -1,6 +1,5 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.memory;
 
-import io.containerlimits.cli.Sizes;
 import java.util.EnumMap;
 import java.util.Map;
 

@@ -1,7 +1,6 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.memory;
 
 import io.containerlimits.Quantities;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -68,11 +67,6 @@ public final class UserMemoryOptions {
     /** The user's option for {@code region} as written, or {@code null} when {@link #sets} is false. */
     public String token(Region region) {
         return tokens.get(region);
-    }
-
-    /** The options found, for reports; unmodifiable. */
-    public Map<Region, String> tokens() {
-        return Collections.unmodifiableMap(tokens);
     }
 
     /**

@@ -1,7 +1,11 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.cli;
 
 import io.containerlimits.CpuSource;
 import io.containerlimits.Limits;
+import io.containerlimits.jvmoptions.UserJvmOptions;
+import io.containerlimits.memory.CannotFitException;
+import io.containerlimits.memory.MemoryCalculator;
+import io.containerlimits.memory.UserMemoryOptions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,47 +19,39 @@ import java.util.List;
  *   <li>When a memory limit is known: the sizes of {@link MemoryCalculator}, less those the user already chose.</li>
  * </ul>
  */
-public final class Flags {
-
-    /** The option that fixes the JVM's CPU count. */
-    static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
+final class Flags {
 
     private Flags() {
         throw new UnsupportedOperationException();
     }
 
     /**
-     * The options to add for {@code limits} around the user's {@code userOptions} (tokenized
-     * {@code JAVA_TOOL_OPTIONS}).
+     * The options to add for {@code limits} around the user's options.
      *
-     * @param origin where {@code userOptions} came from, for messages
+     * @param origin where {@code user} came from, for messages
      * @throws CannotFitException when the memory limit cannot hold the user's sizes
      * @throws IllegalArgumentException when a user's memory option is not a size
      */
-    public static List<String> of(Limits limits, List<String> userOptions, String origin, MemoryCalculator calculator)
+    static List<String> of(Limits limits, UserJvmOptions user, String origin, MemoryCalculator calculator)
             throws CannotFitException {
-        List<String> options = cpuOptions(limits, userOptions);
+        List<String> options = cpuOptions(limits, user);
         if (limits.memoryLimit().isFound()) {
-            UserMemoryOptions user = UserMemoryOptions.parse(userOptions, origin);
-            options.addAll(calculator.calculate(limits.memoryLimit().value(), user).options());
+            UserMemoryOptions sizes = UserMemoryOptions.parse(user.tokens(), origin);
+            options.addAll(calculator.calculate(limits.memoryLimit().value(), sizes).options());
         }
         return options;
     }
 
     /**
      * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count and the
-     * user has not set it. Also what {@code flags} prints when the memory part cannot fit, so that the count is not
-     * lost.
+     * user has not set it (a value of {@code -1} or {@code 0} is HotSpot's "not set"). Also what {@code flags} prints
+     * when the memory part cannot fit, so that the count is not lost.
      */
-    public static List<String> cpuOptions(Limits limits, List<String> userOptions) {
+    static List<String> cpuOptions(Limits limits, UserJvmOptions user) {
         List<String> options = new ArrayList<String>();
         boolean decided = limits.cpuSource() == CpuSource.QUOTA || limits.cpuSource() == CpuSource.OVERRIDE;
-        boolean userSet = false;
-        for (String token : userOptions) {
-            userSet |= token.startsWith(ACTIVE_PROCESSOR_COUNT);
-        }
-        if (decided && !userSet) {
-            options.add(ACTIVE_PROCESSOR_COUNT + limits.cpuCount());
+        if (decided && user.activeProcessorCount() == null) {
+            options.add(UserJvmOptions.ACTIVE_PROCESSOR_COUNT + limits.cpuCount());
         }
         return options;
     }

@@ -1,19 +1,23 @@
-package io.containerlimits.agent;
+package io.containerlimits.jvmoptions;
 
-import io.containerlimits.JvmOptions;
-import java.io.FileInputStream;
+import io.containerlimits.detect.HostFiles;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The JVM options this process was started with, as the JVM took them: {@code JAVA_TOOL_OPTIONS}, then
+ * The JVM options the user gave, with HotSpot's meaning: the one reader for the agent (this process's options) and
+ * for {@code flags} (the {@code JAVA_TOOL_OPTIONS} it fits around).
+ *
+ * <p>This process's options are read as the JVM took them: {@code JAVA_TOOL_OPTIONS}, then
  * {@code JDK_JAVA_OPTIONS} (which the launcher inserts before its own arguments), then the launcher's options from
  * {@code /proc/self/cmdline}, then {@code _JAVA_OPTIONS}. The JVM takes the last occurrence of an option.
  *
@@ -24,19 +28,23 @@ import java.util.Set;
  * 20 ms of start-up (docs/design.md §4). The real {@code /proc/self/cmdline} is read even under a {@code root=} fixture
  * tree: it describes this JVM, not the container.
  */
-final class UserJvmOptions {
+public final class UserJvmOptions {
 
     /** The variables the JVM and the launcher read options from, in the order they apply. */
-    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
+    public static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
     static final String JDK_JAVA_OPTIONS = "JDK_JAVA_OPTIONS";
     static final String UNDERSCORE_JAVA_OPTIONS = "_JAVA_OPTIONS";
 
-    private static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
+    /** The option that fixes the JVM's CPU count, up to its value. */
+    public static final String ACTIVE_PROCESSOR_COUNT = "-XX:ActiveProcessorCount=";
     private static final String JAVAAGENT = "-javaagent:";
     private static final String VM_OPTIONS_FILE = "-XX:VMOptionsFile=";
     private static final String CMDLINE = "/proc/self/cmdline";
-    /** Class paths can be long; anything beyond this is application arguments, not JVM options. */
-    private static final int CMDLINE_MAX_BYTES = 1 << 20;
+    /**
+     * Read bound of the command line and option files. Class paths can be long; anything beyond this is application
+     * arguments, not JVM options.
+     */
+    private static final int MAX_BYTES = 1 << 20;
 
     /**
      * Launcher options whose value is the next argument ({@code -cp <path>}), so that the value is not mistaken for
@@ -54,7 +62,7 @@ final class UserJvmOptions {
     }
 
     /** The options of this process: reads {@code /proc/self/cmdline} (missing off Linux: the variables only). */
-    static UserJvmOptions ofThisProcess(Map<String, String> environment) {
+    public static UserJvmOptions ofThisProcess(Map<String, String> environment) {
         return of(environment, readCmdline());
     }
 
@@ -62,7 +70,7 @@ final class UserJvmOptions {
      * The options from {@code environment} and a command line in {@code /proc/self/cmdline} form (arguments each
      * followed by a NUL, the executable first).
      */
-    static UserJvmOptions of(Map<String, String> environment, byte[] cmdline) {
+    public static UserJvmOptions of(Map<String, String> environment, byte[] cmdline) {
         List<String> tokens = new ArrayList<String>();
         tokens.addAll(withOptionsFiles(JvmOptions.tokenize(environment.get(JAVA_TOOL_OPTIONS))));
         tokens.addAll(withOptionsFiles(expandArgFiles(JvmOptions.tokenize(environment.get(JDK_JAVA_OPTIONS)))));
@@ -71,8 +79,24 @@ final class UserJvmOptions {
         return new UserJvmOptions(tokens);
     }
 
-    /** The {@code -XX:ActiveProcessorCount} the JVM took, or {@code null} when none (or {@code -1}, the default). */
-    Integer activeProcessorCount() {
+    /**
+     * The options of one {@code JAVA_TOOL_OPTIONS} value alone, read as for this process ({@code flags} fits its
+     * options around them).
+     */
+    public static UserJvmOptions ofJavaToolOptions(String options) {
+        return new UserJvmOptions(withOptionsFiles(JvmOptions.tokenize(options)));
+    }
+
+    /** Every option, in the order the JVM reads them (the last occurrence of an option counts). */
+    public List<String> tokens() {
+        return Collections.unmodifiableList(tokens);
+    }
+
+    /**
+     * The {@code -XX:ActiveProcessorCount} the JVM takes, or {@code null} when the user set none. HotSpot uses the
+     * value only when it is positive: {@code -1} (its default) and {@code 0} mean not set, here too.
+     */
+    public Integer activeProcessorCount() {
         String value = JvmOptions.lastValue(tokens, ACTIVE_PROCESSOR_COUNT);
         if (value == null) {
             return null;
@@ -86,7 +110,7 @@ final class UserJvmOptions {
     }
 
     /** The jar path of every {@code -javaagent:<jar>[=<options>]}, in order. */
-    List<String> javaAgentJars() {
+    public List<String> javaAgentJars() {
         List<String> jars = new ArrayList<String>();
         for (String token : tokens) {
             if (token.startsWith(JAVAAGENT)) {
@@ -189,25 +213,11 @@ final class UserJvmOptions {
         return read(CMDLINE);
     }
 
-    /** The file's first {@link #CMDLINE_MAX_BYTES} bytes; none when it cannot be read. */
+    /** The file's first {@link #MAX_BYTES} bytes; none when it cannot be read. */
     private static byte[] read(String path) {
         try {
-            InputStream in = new FileInputStream(path);
-            try {
-                byte[] buffer = new byte[8192];
-                int length = 0;
-                int n;
-                while (length < CMDLINE_MAX_BYTES && (n = in.read(buffer, length, buffer.length - length)) > 0) {
-                    length += n;
-                    if (length == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, CMDLINE_MAX_BYTES));
-                    }
-                }
-                return Arrays.copyOf(buffer, length);
-            } finally {
-                in.close();
-            }
-        } catch (IOException e) {
+            return HostFiles.readBounded(Paths.get(path), MAX_BYTES, true);
+        } catch (IOException | InvalidPathException e) {
             return new byte[0]; // not Linux, no procfs, or an argument file gone: what remains decides
         }
     }

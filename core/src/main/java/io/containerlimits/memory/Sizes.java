@@ -1,6 +1,4 @@
-package io.containerlimits.cli;
-
-import java.util.Locale;
+package io.containerlimits.memory;
 
 /** Writes byte counts for people ({@code 94 MiB}) and for JVM options ({@code 94M}, {@code 30665K}). */
 public final class Sizes {
@@ -27,27 +25,31 @@ public final class Sizes {
         return ceilDiv(bytes, KIB) + "K";
     }
 
-    /** For reports: {@code 268435456 -> "256 MiB"}, {@code 31400960 -> "29.9 MiB"}, {@code 1610612736 -> "1.5 GiB"}. */
+    /**
+     * For people, in the report, the agent's log and messages alike: the largest binary unit the size reaches, one
+     * decimal rounded half up, no trailing {@code .0}. {@code 268435456 -> "256 MiB"}, {@code 31400960 -> "29.9 MiB"},
+     * {@code 1342177280 -> "1.3 GiB"} (1.25), {@code 300 -> "300 B"}.
+     */
     public static String human(long bytes) {
         if (bytes >= GIB) {
-            return scaled(bytes, GIB, "GiB");
+            return scaled(bytes, GIB, " GiB");
         }
         if (bytes >= MIB) {
-            return scaled(bytes, MIB, "MiB");
+            return scaled(bytes, MIB, " MiB");
         }
         if (bytes >= KIB) {
-            return scaled(bytes, KIB, "KiB");
+            return scaled(bytes, KIB, " KiB");
         }
         return bytes + " B";
     }
 
     /** {@code bytes} rounded up to a multiple of {@code unit}. */
-    public static long roundUp(long bytes, long unit) {
+    static long roundUp(long bytes, long unit) {
         return ceilDiv(bytes, unit) * unit;
     }
 
     /** {@code bytes} rounded down to a multiple of {@code unit}. */
-    public static long roundDown(long bytes, long unit) {
+    static long roundDown(long bytes, long unit) {
         return bytes / unit * unit;
     }
 
@@ -55,10 +57,12 @@ public final class Sizes {
         return (value + unit - 1) / unit;
     }
 
+    /**
+     * In whole tenths of {@code unit}, by integer arithmetic: no {@code String.format}, whose {@code Formatter} would
+     * load regular expressions into the agent's premain when it prints a size.
+     */
     private static String scaled(long bytes, long unit, String name) {
-        if (bytes % unit == 0) {
-            return bytes / unit + " " + name;
-        }
-        return String.format(Locale.ROOT, "%.1f %s", (double) bytes / unit, name);
+        long tenths = bytes / unit * 10 + (bytes % unit * 10 + unit / 2) / unit;
+        return tenths % 10 == 0 ? tenths / 10 + name : tenths / 10 + "." + tenths % 10 + name;
     }
 }

@@ -1,4 +1,4 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.memory;
 
 /** The memory limit cannot hold what was asked for; the message says what and by how much ({@code flags} exits 3). */
 public final class CannotFitException extends Exception {

@@ -1,6 +1,5 @@
-package io.containerlimits.cli.flags;
+package io.containerlimits.memory;
 
-import io.containerlimits.cli.Sizes;
 
 /**
  * One part of a JVM's memory that the calculator sizes, with the option that bounds it.
