@@ -18,9 +18,10 @@ import java.util.concurrent.ForkJoinPool;
  * What a JVM and its libraries end up using, printed as one line for the tests to parse:
  * {@code PROBE<TAB>key=value<TAB>key=value...}, values never containing a tab.
  *
- * <p>Runs on JDK 17 and 25 inside cgroups and containers. Reads {@code Striped64.NCPU} and the virtual-thread
- * scheduler reflectively (needs {@code --add-opens java.base/java.util.concurrent.atomic=ALL-UNNAMED} and
- * {@code --add-opens java.base/java.lang=ALL-UNNAMED}); a value it cannot read prints as {@code n/a}.
+ * <p>Runs on every JDK under test, 8 to 25 (Java 8 bytecode and API), inside cgroups and containers. Reads
+ * {@code Striped64.NCPU} and the virtual-thread scheduler (21+) reflectively, which on JDK 9 and later needs
+ * {@link #OPENED_PACKAGES} opened to it ({@code --add-opens java.base/<package>=ALL-UNNAMED}); a value it cannot read
+ * prints as {@code n/a}.
  *
  * <p>With an argument, the path of {@code container-limits.jar}, it also runs {@code java -jar <jar> json} with the
  * same JDK and appends the answer as the last field, {@code cliJson=...} on one line.
@@ -29,6 +30,9 @@ public final class Probe {
 
     /** First field of the line. */
     public static final String MARKER = "PROBE";
+
+    /** The packages of {@code java.base} the probe reads private fields of: {@code Striped64}'s and the JDK's own. */
+    public static final String[] OPENED_PACKAGES = {"java.util.concurrent.atomic", "java.lang"};
 
     private Probe() {
     }
@@ -44,7 +48,7 @@ public final class Probe {
         values.put("striped64", readStatic("java.util.concurrent.atomic.Striped64", "NCPU"));
         values.put("vtScheduler", virtualThreadScheduler());
         values.put("maxMemory", String.valueOf(Runtime.getRuntime().maxMemory()));
-        values.put("javaVersion", String.valueOf(Runtime.version().feature()));
+        values.put("javaVersion", String.valueOf(JavaRelease.feature()));
         for (String key : System.getProperties().stringPropertyNames()) {
             if (key.startsWith("container.limits.")
                     || key.equals("java.util.concurrent.ForkJoinPool.common.parallelism")
@@ -100,10 +104,13 @@ public final class Probe {
         pb.environment().remove("JAVA_TOOL_OPTIONS");
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
         try (InputStream in = p.getInputStream()) {
-            in.transferTo(out);
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                out.write(buffer, 0, n);
+            }
         }
         p.waitFor();
-        return out.toString(StandardCharsets.UTF_8).trim();
+        return new String(out.toByteArray(), StandardCharsets.UTF_8).trim();
     }
 }

@@ -2,7 +2,6 @@ package io.containerlimits.it.rewrite;
 
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -33,7 +32,7 @@ enum RewriteVariant {
     WRONG_DESCRIPTOR {
         @Override
         Optional<Rewritten> apply(byte[] classFile) {
-            return AGENT.apply(classFile).map(r -> r.withHelperDescriptor("(Ljava/lang/Integer;)I"));
+            return AGENT.apply(classFile).map(rewritten -> rewritten.withHelperDescriptor("(Ljava/lang/Integer;)I"));
         }
     },
 
@@ -41,7 +40,7 @@ enum RewriteVariant {
     STACK_EFFECT {
         @Override
         Optional<Rewritten> apply(byte[] classFile) {
-            return AGENT.apply(classFile).map(r -> r.withHelperDescriptor("(Ljava/lang/Runtime;)V"));
+            return AGENT.apply(classFile).map(rewritten -> rewritten.withHelperDescriptor("(Ljava/lang/Runtime;)V"));
         }
     };
 
@@ -49,7 +48,22 @@ enum RewriteVariant {
     abstract Optional<Rewritten> apply(byte[] classFile);
 
     /** A rewritten class file and how many call sites the rewrite replaced in it. */
-    record Rewritten(byte[] classFile, int callSites) {
+    static final class Rewritten {
+        private final byte[] classFile;
+        private final int callSites;
+
+        Rewritten(byte[] classFile, int callSites) {
+            this.classFile = classFile;
+            this.callSites = callSites;
+        }
+
+        byte[] classFile() {
+            return classFile;
+        }
+
+        int callSites() {
+            return callSites;
+        }
 
         /** The {@code CONSTANT_Utf8} entry of the helper descriptor: tag 1, then a two-byte length, then the text. */
         private static byte[] utf8Entry(String text) {
@@ -81,11 +95,20 @@ enum RewriteVariant {
 
         private static int indexOf(byte[] haystack, byte[] needle, int from) {
             for (int i = from; i <= haystack.length - needle.length; i++) {
-                if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                if (startsAt(haystack, i, needle)) {
                     return i;
                 }
             }
             return -1;
+        }
+
+        private static boolean startsAt(byte[] haystack, int at, byte[] needle) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[at + j] != needle[j]) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 }

@@ -1,24 +1,22 @@
-package io.containerlimits.it.cgroup;
+package io.containerlimits.testsupport;
 
-import io.containerlimits.it.probe.ProbeResult;
 import java.util.List;
 
 /**
  * What a forked JVM did: its command, exit status and both streams.
  *
- * @param command  the whole command line, wrapper included
+ * @param command  the whole command line, launcher words included
  * @param exitCode the exit status
  * @param stdout   everything it wrote to stdout
  * @param stderr   everything it wrote to stderr
  */
 public record JvmRun(List<String> command, int exitCode, String stdout, String stderr) {
 
-    /** The {@link io.containerlimits.it.probe.Probe} line on stdout, parsed; fails with this run described. */
-    public ProbeResult probe() {
-        return ProbeResult.parse(stdout, this::toString);
+    public JvmRun {
+        command = List.copyOf(command);
     }
 
-    /** The non-empty lines on stderr. */
+    /** The non-blank lines on stderr. */
     public List<String> stderrLines() {
         return stderr.lines().filter(line -> !line.isBlank()).toList();
     }

@@ -26,11 +26,20 @@ final class LinkFailure {
                 if (message.startsWith("Could not initialize")) {
                     return Optional.empty();
                 }
-                String name = message.split(" ", 2)[0].replace('/', '.');
+                String name = binaryName(message.split(" ", 2)[0]);
                 return jarClassNames.contains(name) ? Optional.empty() : Optional.of(name);
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The binary name a missing-class message names: {@code org/slf4j/Logger}, or on JDK 8 and 11 also the
+     * descriptor form {@code Lorg/slf4j/Logger;}, as {@code org.slf4j.Logger}.
+     */
+    private static String binaryName(String named) {
+        String internal = named.startsWith("L") && named.endsWith(";") ? named.substring(1, named.length() - 1) : named;
+        return internal.replace('/', '.');
     }
 
     /** The package of a binary name, the unit the summary groups missing classes by. */

@@ -20,7 +20,7 @@ final class RewritingClassLoader extends ClassLoader {
      *                  original bytes (the baseline that tells an error of ours from one the jar had already)
      */
     RewritingClassLoader(JarClasses classes, boolean rewritten, ClassLoader parent) {
-        super(rewritten ? "rewritten" : "original", parent);
+        super(parent);
         this.classes = classes;
         this.rewritten = rewritten;
     }
@@ -42,5 +42,10 @@ final class RewritingClassLoader extends ClassLoader {
             }
             return loaded;
         }
+    }
+
+    @Override
+    public String toString() {
+        return (rewritten ? "rewritten" : "original") + " classes of the jars";
     }
 }

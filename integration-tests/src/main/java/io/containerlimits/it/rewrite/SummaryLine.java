@@ -25,15 +25,22 @@ final class SummaryLine {
         return line.toString();
     }
 
-    /** The fields of the summary line in {@code output}, in order; empty when the harness printed none. */
+    /** The fields of the last summary line in {@code output}, in order; empty when the harness printed none. */
     static Optional<Map<String, String>> find(String output) {
-        return output.lines().filter(l -> l.startsWith(MARKER + "\t")).reduce((first, second) -> second).map(line -> {
-            Map<String, String> fields = new LinkedHashMap<>();
-            for (String field : line.substring(MARKER.length() + 1).split("\t")) {
-                String[] keyValue = field.split("=", 2);
-                fields.put(keyValue[0], keyValue.length == 2 ? keyValue[1] : "");
+        String last = null;
+        for (String line : output.split("\n")) {
+            if (line.startsWith(MARKER + "\t")) {
+                last = line;
             }
-            return fields;
-        });
+        }
+        if (last == null) {
+            return Optional.empty();
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String field : last.substring(MARKER.length() + 1).split("\t")) {
+            String[] keyValue = field.split("=", 2);
+            fields.put(keyValue[0], keyValue.length == 2 ? keyValue[1] : "");
+        }
+        return Optional.of(fields);
     }
 }

@@ -1,4 +1,4 @@
-package io.containerlimits.it.cgroup;
+package io.containerlimits.testsupport;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -22,7 +22,7 @@ public final class RunningJvm implements AutoCloseable {
     /** How long {@link #close()} waits for the program to end after its stdin closed. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
 
-    /** The forked process (java itself: the cgroup wrapper {@code exec}s it). */
+    /** The forked process (java itself when the launcher words execute it). */
     private final Process process;
 
     /** Stdout lines read so far and not yet taken. */
@@ -82,11 +82,7 @@ public final class RunningJvm implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         } finally {
-            try {
-                Files.deleteIfExists(stderr);
-            } catch (IOException e) {
-                // a temp file left behind is harmless
-            }
+            ForkedJvm.deleteQuietly(stderr);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.containerlimits.it.rewrite;
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -11,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * Rewrites every class of the jars it is given, defines them in a {@link RewritingClassLoader} and links each one,
- * then prints one {@link SummaryLine}. Runs in a forked JVM started by {@link RewriteSafetyTest} with
- * {@code -Xverify:all}, the test classes and {@code container-limits.jar} on its class path.
+ * then prints one {@link SummaryLine}. Runs in a forked JVM of each JDK under test (Java 8 bytecode and API), started
+ * by {@code RewriteSafetyTest} with {@code -Xverify:all}, these classes and {@code container-limits.jar} on its class
+ * path.
  *
  * <p>Arguments: {@code --rewrite=AGENT|WRONG_DESCRIPTOR|STACK_EFFECT}, {@code --linking=REFLECTION|LOAD_ONLY}, then
  * {@code label=path/to.jar} for each jar. A class that fails for another reason than a missing class outside the jars
@@ -39,7 +41,7 @@ public final class RewriteHarness {
                 linking = Linking.valueOf(arg.substring("--linking=".length()));
             } else {
                 String[] labelAndPath = arg.split("=", 2);
-                jars.put(labelAndPath[0], Path.of(labelAndPath[1]));
+                jars.put(labelAndPath[0], Paths.get(labelAndPath[1]));
             }
         }
 
@@ -74,7 +76,7 @@ public final class RewriteHarness {
         long linked = System.nanoTime();
 
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("java", Runtime.version());
+        fields.put("java", System.getProperty("java.version"));
         fields.put("rewrite", variant);
         fields.put("linking", linking);
         fields.putAll(tally.fields());
@@ -114,11 +116,19 @@ public final class RewriteHarness {
         return failing;
     }
 
-    /** The loader that resolves the helper that rewritten call sites name, as the rewritten classes would see it. */
+    /**
+     * Which loader resolves the helper that rewritten call sites name, as the rewritten classes would see it:
+     * {@code system} for the class path's (the application loader), {@code boot}, {@code unresolved}, or the
+     * loader itself.
+     */
     private static String helperLoader(ClassLoader loader) {
         try {
-            return String.valueOf(Class.forName(CallSiteRewriter.HELPER_OWNER.replace('/', '.'), false, loader)
-                    .getClassLoader().getName());
+            ClassLoader found = Class.forName(CallSiteRewriter.HELPER_OWNER.replace('/', '.'), false, loader)
+                    .getClassLoader();
+            if (found == null) {
+                return "boot";
+            }
+            return found == ClassLoader.getSystemClassLoader() ? "system" : found.toString();
         } catch (ClassNotFoundException | LinkageError missing) {
             return "unresolved";
         }
