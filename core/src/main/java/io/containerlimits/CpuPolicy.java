@@ -5,11 +5,13 @@ package io.containerlimits;
  *
  * <pre>
  * override given  ->  max(minCpus, round(override))            taken as given, like -XX:ActiveProcessorCount
- * quota found     ->  min(affinity, max(minCpus, round(quota - reserve)))
- * otherwise       ->  affinity
+ * quota found     ->  min(bound, max(minCpus, round(quota - reserve)))
+ * otherwise       ->  bound
  * </pre>
  *
- * Shares and weights are never used: a request is a floor, not a ceiling (JDK-8281181).
+ * The bound is the affinity count, or with {@code cores=physical} the physical cores among the allowed CPUs (when they
+ * are known; otherwise the affinity count stands). Shares and weights are never used: a request is a floor, not a
+ * ceiling (JDK-8281181).
  */
 final class CpuPolicy {
 
@@ -17,26 +19,41 @@ final class CpuPolicy {
         throw new UnsupportedOperationException();
     }
 
-    static int count(Settings settings, Double quota, int affinity) {
+    /**
+     * @param physicalCores the physical cores among the allowed CPUs, or {@code null} when unknown or not read
+     */
+    static int count(Settings settings, Double quota, int affinity, Integer physicalCores) {
         if (settings.cpus() != null) {
             return clamp(Math.max(settings.minCpus(), settings.rounding().apply(settings.cpus())));
         }
+        int bound = bound(settings, affinity, physicalCores);
         if (quota != null) {
             long rounded = settings.rounding().apply(Math.max(0.0, quota - settings.reserveCpus()));
-            return clamp(Math.min(affinity, Math.max(settings.minCpus(), rounded)));
+            return clamp(Math.min(bound, Math.max(settings.minCpus(), rounded)));
         }
-        return affinity;
+        return bound;
     }
 
     /**
-     * What decided {@link #count}: a quota only when it is tighter than the affinity; a quota above it (16 CPUs of
-     * quota on 8 allowed CPUs) leaves the affinity in charge, which the JVM sees by itself.
+     * What decided {@link #count}: a quota only when it is tighter than the bound; a quota above it (16 CPUs of quota on
+     * 8 allowed CPUs) leaves the bound in charge: the affinity, which the JVM sees by itself, or the physical cores
+     * when {@code cores=physical} makes them fewer.
      */
-    static CpuSource source(Settings settings, Double quota, int affinity) {
+    static CpuSource source(Settings settings, Double quota, int affinity, Integer physicalCores) {
         if (settings.cpus() != null) {
             return CpuSource.OVERRIDE;
         }
-        return quota != null && count(settings, quota, affinity) < affinity ? CpuSource.QUOTA : CpuSource.AFFINITY;
+        int bound = bound(settings, affinity, physicalCores);
+        if (quota != null && count(settings, quota, affinity, physicalCores) < bound) {
+            return CpuSource.QUOTA;
+        }
+        return bound < affinity ? CpuSource.PHYSICAL_CORES : CpuSource.AFFINITY;
+    }
+
+    /** The affinity count, or the physical cores when {@code cores=physical} asks for them and they are known. */
+    private static int bound(Settings settings, int affinity, Integer physicalCores) {
+        return settings.cores() == Cores.PHYSICAL && physicalCores != null
+                ? Math.max(1, Math.min(affinity, physicalCores)) : affinity;
     }
 
     private static int clamp(long count) {

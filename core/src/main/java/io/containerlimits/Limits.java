@@ -55,6 +55,15 @@ public final class Limits {
         return detection.affinity();
     }
 
+    /**
+     * The number of distinct physical cores among the allowed CPUs (threads of one core count once), from
+     * {@code /sys/devices/system/cpu/cpuN/topology}; unknown when unreadable, or not read (see
+     * {@link ContainerLimits#detectForPolicy}).
+     */
+    public Finding<Integer> physicalCores() {
+        return detection.physicalCores();
+    }
+
     /** The hard memory limit in bytes: the {@code memory=} override if given, else the minimum over levels. */
     public Finding<Long> memoryLimit() {
         return memoryLimit;
@@ -103,6 +112,6 @@ public final class Limits {
     @Override
     public String toString() {
         return "Limits[cpus=" + cpuCount + " (" + cpuSource + "), quota=" + cpuQuota() + ", affinity=" + affinity
-                + ", memory=" + memoryLimit + "]";
+                + ", physicalCores=" + physicalCores() + ", memory=" + memoryLimit + "]";
     }
 }
