@@ -51,7 +51,7 @@ final class CpuPolicy {
     }
 
     /** The affinity count, or the physical cores when {@code cores=physical} asks for them and they are known. */
-    private static int bound(Settings settings, int affinity, Integer physicalCores) {
+    static int bound(Settings settings, int affinity, Integer physicalCores) {
         return settings.cores() == Cores.PHYSICAL && physicalCores != null
                 ? Math.max(1, Math.min(affinity, physicalCores)) : affinity;
     }

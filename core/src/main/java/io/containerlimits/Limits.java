@@ -50,6 +50,14 @@ public final class Limits {
         return affinity;
     }
 
+    /**
+     * The most CPUs the policy counts before a quota: the physical cores with {@code cores=physical} when they are
+     * known, else {@link #affinity()}.
+     */
+    public int cpuBound() {
+        return CpuPolicy.bound(settings, affinity, physicalCores().orElse(null));
+    }
+
     /** Where {@link #affinity()} came from. */
     public Finding<Integer> affinityFinding() {
         return detection.affinity();

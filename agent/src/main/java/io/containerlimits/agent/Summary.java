@@ -1,5 +1,6 @@
 package io.containerlimits.agent;
 
+import io.containerlimits.Cores;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
@@ -38,17 +39,30 @@ final class Summary {
                 String reserve = settings.reserveCpus() > 0
                         ? ", reserve-cpus " + MemoryCheck.decimal(settings.reserveCpus()) : "";
                 return "quota " + MemoryCheck.decimal(quota.value()) + " from " + quota.source() + rounding + reserve
-                        + minimum + ", affinity " + limits.affinity();
+                        + minimum + ", affinity " + limits.affinity() + physical(limits);
+            case PHYSICAL_CORES:
+                return "cores=physical: " + limits.physicalCores().value() + " physical cores of " + limits.affinity()
+                        + " allowed CPUs by " + limits.physicalCores().source();
             default:
                 Finding<Double> none = limits.cpuQuota();
                 if (none.isFound()) {
                     return "affinity " + limits.affinity() + "; quota " + MemoryCheck.decimal(none.value()) + " from "
-                            + none.source() + " does not bind" + rounding;
+                            + none.source() + " does not bind" + rounding + physical(limits);
                 }
                 return (none.status() == Finding.Status.UNKNOWN ? "quota unknown: " : "no quota: ") + none.reason()
                         + "; affinity " + limits.affinity()
-                        + (limits.affinityFinding().isFound() ? "" : " from the JVM");
+                        + (limits.affinityFinding().isFound() ? "" : " from the JVM") + physical(limits);
         }
+    }
+
+    /** With {@code cores=physical}: the cores that bound the count, or why there are none. */
+    private static String physical(Limits limits) {
+        if (limits.settings().cores() != Cores.PHYSICAL) {
+            return "";
+        }
+        Finding<Integer> cores = limits.physicalCores();
+        return cores.isFound() ? ", physical cores " + cores.value()
+                : ", physical cores unknown (logical CPUs count): " + cores.reason();
     }
 
     private static String memory(Finding<Long> limit) {

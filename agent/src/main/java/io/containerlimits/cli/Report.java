@@ -1,5 +1,6 @@
 package io.containerlimits.cli;
 
+import io.containerlimits.Cores;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
@@ -40,6 +41,7 @@ final class Report {
         lines.add(line("  affinity", String.valueOf(limits.affinity()), limits.affinityFinding().isFound()
                 ? limits.affinityFinding().source()
                 : "the JVM's own count: " + limits.affinityFinding().reason()));
+        lines.add(line("  physical", countFinding(limits.physicalCores())));
         lines.add(line("  cgroup", text(limits.cpuCgroup())));
         lines.add(line("  this JVM", String.valueOf(jvm.availableProcessors()), "Runtime.availableProcessors()"));
         lines.add(line("Memory limit", bytesFinding(limits.memoryLimit())));
@@ -69,14 +71,33 @@ final class Report {
                 return "override cpus=" + number(s.cpus()) + policy + " (not bounded by affinity)";
             case QUOTA:
                 String reserve = s.reserveCpus() > 0 ? " - reserve " + number(s.reserveCpus()) : "";
-                return "quota " + number(limits.cpuQuota().value()) + reserve + policy + ", capped by affinity "
-                        + limits.affinity();
+                return "quota " + number(limits.cpuQuota().value()) + reserve + policy + ", capped by "
+                        + (limits.cpuBound() < limits.affinity()
+                                ? limits.cpuBound() + " physical cores (cores=physical)"
+                                : "affinity " + limits.affinity() + logicalUnderPhysical(limits));
+            case PHYSICAL_CORES:
+                return "cores=physical: the physical cores of the " + limits.affinity() + " allowed CPUs"
+                        + (limits.cpuQuota().isFound() ? "; the quota " + number(limits.cpuQuota().value())
+                                + policy.substring(1) + " does not go below them" : "");
             default:
-                return limits.cpuQuota().isFound()
+                return (limits.cpuQuota().isFound()
                         ? "affinity: the quota " + number(limits.cpuQuota().value()) + policy.substring(1)
                                 + " does not go below it"
-                        : "affinity: no quota applies";
+                        : "affinity: no quota applies") + logicalUnderPhysical(limits);
         }
+    }
+
+    /** Why {@code cores=physical} left the affinity in charge: as many cores as CPUs, or no cores known. */
+    private static String logicalUnderPhysical(Limits limits) {
+        if (limits.settings().cores() != Cores.PHYSICAL) {
+            return "";
+        }
+        return limits.physicalCores().isFound() ? "; cores=physical: as many physical cores"
+                : "; cores=physical: physical cores unknown, logical CPUs count";
+    }
+
+    private static String countFinding(Finding<Integer> f) {
+        return f.isFound() ? pad(String.valueOf(f.value()), VALUE) + " " + f.source() : describeMissing(f);
     }
 
     private static String cpuFinding(Finding<Double> f) {

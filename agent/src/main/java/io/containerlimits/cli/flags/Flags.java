@@ -9,8 +9,9 @@ import java.util.List;
  * The JVM options {@code flags} prints, to be put in front of the user's own {@code JAVA_TOOL_OPTIONS} (DESIGN §6).
  *
  * <ul>
- *   <li>{@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count, never for the affinity
- *       count alone (the JVM already sees that; libjvm#136), and not when the user already set it.</li>
+ *   <li>{@code -XX:ActiveProcessorCount=N} when a quota, an override or {@code cores=physical} decides the count,
+ *       never for the affinity count alone (the JVM already sees that; libjvm#136), and not when the user already
+ *       set it.</li>
  *   <li>When a memory limit is known: the sizes of {@link MemoryCalculator}, less those the user already chose.</li>
  * </ul>
  */
@@ -42,12 +43,12 @@ public final class Flags {
     }
 
     /**
-     * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count and the
+     * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when anything but the affinity decides the count and the
      * user has not set it. Also what {@code flags} prints when the memory part cannot fit, so that the count is not lost.
      */
     public static List<String> cpuOptions(Limits limits, List<String> userOptions) {
         List<String> options = new ArrayList<String>();
-        boolean decided = limits.cpuSource() == CpuSource.QUOTA || limits.cpuSource() == CpuSource.OVERRIDE;
+        boolean decided = limits.cpuSource() != CpuSource.AFFINITY;
         boolean userSet = false;
         for (String token : userOptions) {
             userSet |= token.startsWith(ACTIVE_PROCESSOR_COUNT);
