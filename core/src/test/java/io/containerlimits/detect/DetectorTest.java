@@ -213,4 +213,20 @@ class DetectorTest {
         assertTrue(lean.physicalCores().reason().startsWith("not read"), lean.physicalCores().reason());
         assertFalse(String.join("\n", lean.notes()).contains("physical cores"), lean.notes().toString());
     }
+
+    @Test
+    void anUnreadableTopologyFileIsUnknownNotASkip(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.write(root.resolve("proc/self/status"), "Cpus_allowed_list:\t0-1\n".getBytes(StandardCharsets.UTF_8));
+        for (int cpu = 0; cpu < 2; cpu++) {
+            Path topology = Files.createDirectories(root.resolve("sys/devices/system/cpu/cpu" + cpu + "/topology"));
+            Files.write(topology.resolve("thread_siblings_list"), (cpu + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(2, Detector.detect(root).physicalCores().value(), "the fallback to thread_siblings_list");
+        // A directory where cpu0's core_cpus_list should be: it exists but cannot be read as a file.
+        Files.createDirectories(root.resolve("sys/devices/system/cpu/cpu0/topology/core_cpus_list"));
+        Finding<Integer> cores = Detector.detect(root).physicalCores();
+        assertEquals(Finding.Status.UNKNOWN, cores.status(), cores.toString());
+        assertTrue(cores.reason().startsWith("/sys/devices/system/cpu/cpu0/topology/core_cpus_list: "), cores.reason());
+    }
 }
