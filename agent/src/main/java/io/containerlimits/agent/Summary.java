@@ -41,8 +41,8 @@ final class Summary {
                 return "quota " + MemoryCheck.decimal(quota.value()) + " from " + quota.source() + rounding + reserve
                         + minimum + ", affinity " + limits.affinity() + physical(limits);
             case PHYSICAL_CORES:
-                return "cores=physical: " + limits.physicalCores().value() + " physical cores of " + limits.affinity()
-                        + " allowed CPUs by " + limits.physicalCores().source();
+                return "cores=physical: " + limits.physicalCores().value() + " physical cores by "
+                        + limits.physicalCores().source();
             default:
                 Finding<Double> none = limits.cpuQuota();
                 if (none.isFound()) {
