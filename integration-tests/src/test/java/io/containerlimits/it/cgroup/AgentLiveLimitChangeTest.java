@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A quota raised while the JVM runs (Kubernetes in-place resize, {@code docker update}) reaches the rewritten call
- * sites: DESIGN §3 asks for re-detection at most once a second, never a value fixed forever (issue 4).
+ * sites: docs/design.md §3 asks for re-detection at most once a second, never a value fixed forever (issue 4).
  */
 @ExtendWith(CgroupSandboxExtension.class)
 class AgentLiveLimitChangeTest {

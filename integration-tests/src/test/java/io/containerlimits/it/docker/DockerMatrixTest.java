@@ -291,7 +291,7 @@ class DockerMatrixTest {
                 });
     }
 
-    /** The agent set the pool and library properties for {@code cpus}, as DESIGN §4 lists them. */
+    /** The agent set the pool and library properties for {@code cpus}, as docs/design.md §4 lists them. */
     private static void assertPoolProperties(ProbeResult probe, int cpus, TestJdks jdk) {
         assertAll("pool properties for " + cpus + " CPUs: " + probe,
                 () -> assertEquals(Optional.of(String.valueOf(Math.max(1, cpus - 1))),
