@@ -35,8 +35,8 @@ final class CpuPolicy {
     }
 
     /**
-     * What decided {@link #count}: a quota only when it is tighter than the bound; a quota above it (16 CPUs of quota on
-     * 8 allowed CPUs) leaves the bound in charge: the affinity, which the JVM sees by itself, or the physical cores
+     * What decided {@link #count}: a quota only when it is tighter than the bound; a quota above it (16 CPUs of quota
+     * on 8 allowed CPUs) leaves the bound in charge: the affinity, which the JVM sees by itself, or the physical cores
      * when {@code cores=physical} makes them fewer.
      */
     static CpuSource source(Settings settings, Double quota, int affinity, Integer physicalCores) {

@@ -27,7 +27,10 @@ public final class Settings {
         this.values = values;
     }
 
-    /** No override, {@code ceil}, minimum 1, no reserve, logical cores, rewrite on, enabled, {@code warn}, root {@code /}. */
+    /**
+     * No override, {@code ceil}, minimum 1, no reserve, logical cores, rewrite on, enabled, {@code warn}, root
+     * {@code /}.
+     */
     public static Settings defaults() {
         return new Settings(new EnumMap<Setting, Object>(Setting.class));
     }

@@ -238,8 +238,8 @@ class AgentTest {
         assertEquals("4", physical.get("container.limits.cpus"));
         assertEquals("3", physical.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "max(1, 4 - 1)");
         assertEquals("4", physical.get("io.netty.availableProcessors"));
-        assertTrue(stderr().contains("cpus=4 (cores=physical: 4 physical cores by /sys/devices/system/cpu/cpuN/topology/core_cpus_list of 8"
-                + " allowed CPUs)"), stderr());
+        assertTrue(stderr().contains("cpus=4 (cores=physical: 4 physical cores by "
+                + "/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 8 allowed CPUs)"), stderr());
         Properties logical = start("log=off", Map.of(), "smt-all-threads-allowed");
         assertEquals("8", logical.get("container.limits.cpus"));
         assertEquals("7", logical.get("java.util.concurrent.ForkJoinPool.common.parallelism"));

@@ -69,7 +69,8 @@ class ReportTest {
     void thePhysicalCoresAreAlwaysShownAndDecideWithCoresPhysical() {
         String root = Cli.coreFixture("smt-two-cores-both-threads");
         List<String> logical = lines("report", "--root", root);
-        assertEquals("  physical     2            /sys/devices/system/cpu/cpuN/topology/core_cpus_list of 4 allowed CPUs",
+        assertEquals("  physical     2            /sys/devices/system/cpu/cpuN/topology/core_cpus_list of 4 allowed"
+                + " CPUs",
                 line(logical, "  physical"));
         assertEquals("CPUs           4            affinity: no quota applies", line(logical, "CPUs"));
         List<String> physical = lines("report", "--root", root, "--cores", "physical");

@@ -111,7 +111,12 @@ public final class Detector {
         if (!allowed.isFound()) {
             return Finding.unknown("the allowed CPUs are unknown: " + allowed.reason());
         }
-        return PhysicalCores.count(files, allowed.value(), notes);
+        try {
+            return PhysicalCores.count(files, allowed.value(), notes);
+        } catch (RuntimeException e) {
+            notes.add("physical cores failed: " + e);
+            return Finding.unknown("physical cores failed: " + e);
+        }
     }
 
     private static OptionalLong hostMemory(HostFiles files, List<String> notes) {

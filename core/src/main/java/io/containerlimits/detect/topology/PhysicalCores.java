@@ -2,6 +2,7 @@ package io.containerlimits.detect.topology;
 
 import io.containerlimits.Finding;
 import io.containerlimits.detect.HostFiles;
+import io.containerlimits.detect.MalformedInputException;
 import io.containerlimits.detect.proc.CpuList;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
@@ -52,18 +53,19 @@ public final class PhysicalCores {
     }
 
     /**
-     * Counts the cores of the {@code allowed} CPUs. Never throws.
+     * Counts the cores of the {@code allowed} CPUs. A file that is missing, unreadable or malformed gives unknown;
+     * any other exception is a bug, left to the caller's catch (and to the generated-input tests).
      *
      * @param allowed the CPUs of {@code Cpus_allowed_list}
      * @param notes   receives one line on how the count was made, or why there is none
-     * @return the count (at least 1), or unknown with the reason
+     * @return the count, from 1 to the number of allowed CPUs that are online, or unknown with the reason
      */
     public static Finding<Integer> count(HostFiles files, BitSet allowed, List<String> notes) {
         PhysicalCores counter = new PhysicalCores(files);
         Finding<Integer> cores;
         try {
             cores = counter.count(allowed, notes);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | MalformedInputException e) {
             String why = e instanceof NoSuchFileException ? "missing" : e.getMessage();
             cores = Finding.unknown(HostFiles.SYS_CPU + "/" + counter.reading + ": " + why);
         }
