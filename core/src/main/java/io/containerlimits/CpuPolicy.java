@@ -56,6 +56,55 @@ final class CpuPolicy {
                 ? Math.max(1, Math.min(affinity, physicalCores)) : affinity;
     }
 
+    /**
+     * How {@link #count} was reached, in words: the one explanation that the report and the agent's {@code log=info}
+     * line both print. {@code quota} is the detected one, also when it did not decide.
+     *
+     * <pre>
+     * OVERRIDE        override cpus=3, rounded floor, min 1 (not bounded by affinity)
+     * QUOTA           quota 1.5 - reserve 0.5, rounded ceil, min 1, capped by affinity 4
+     *                 quota 1.5, rounded floor, min 1, capped by 4 physical cores (cores=physical)
+     * PHYSICAL_CORES  cores=physical: the physical cores of the 8 allowed CPUs
+     *                 cores=physical: the physical cores of the 8 allowed CPUs; the quota 6, rounded ceil, min 1,
+     *                 does not go below them
+     * AFFINITY        affinity: the quota 16, rounded ceil, min 1, does not go below it
+     *                 affinity: no quota applies
+     * </pre>
+     *
+     * With {@code cores=physical} and the affinity in charge, it adds why: {@code ; cores=physical: as many physical
+     * cores} or {@code ; cores=physical: physical cores unknown, logical CPUs count}.
+     *
+     * @param physicalCores the physical cores among the allowed CPUs, or {@code null} when unknown or not read
+     */
+    static String derivation(Settings settings, CpuSource source, Double quota, int affinity,
+            Integer physicalCores) {
+        // if/else rather than a switch: a switch over an enum costs a synthetic class, and this runs in premain.
+        String policy = ", rounded " + settings.rounding().key() + ", min " + settings.minCpus();
+        if (source == CpuSource.OVERRIDE) {
+            return "override cpus=" + Quantities.formatCpus(settings.cpus()) + policy + " (not bounded by affinity)";
+        }
+        int bound = bound(settings, affinity, physicalCores);
+        String cores = settings.cores() != Cores.PHYSICAL || bound < affinity ? ""
+                : physicalCores != null ? "; cores=physical: as many physical cores"
+                : "; cores=physical: physical cores unknown, logical CPUs count";
+        String fromQuota = "";
+        if (quota != null) {
+            double reserveCpus = settings.reserveCpus();
+            String reserve = reserveCpus > 0 ? " - reserve " + Quantities.formatCpus(reserveCpus) : "";
+            fromQuota = "quota " + Quantities.formatCpus(quota) + reserve + policy;
+        }
+        if (source == CpuSource.QUOTA) {
+            return fromQuota + ", capped by " + (bound < affinity ? bound + " physical cores (cores=physical)"
+                    : "affinity " + affinity + cores);
+        }
+        if (source == CpuSource.PHYSICAL_CORES) {
+            return "cores=physical: the physical cores of the " + affinity + " allowed CPUs"
+                    + (quota == null ? "" : "; the " + fromQuota + ", does not go below them");
+        }
+        return (quota == null ? "affinity: no quota applies" : "affinity: the " + fromQuota + ", does not go below it")
+                + cores;
+    }
+
     private static int clamp(long count) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, count));
     }

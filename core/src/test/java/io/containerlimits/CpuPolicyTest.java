@@ -96,4 +96,44 @@ class CpuPolicyTest {
         assertEquals(6, CpuPolicy.count(settings, 1.5, 8, 2));
         assertEquals(CpuSource.OVERRIDE, CpuPolicy.source(settings, 1.5, 8, 2));
     }
+
+    /** The derivation as the report and the agent's log=info line print it. */
+    private static String derivation(Settings settings, Double quota, int affinity) {
+        return derivation(settings, quota, affinity, null);
+    }
+
+    private static String derivation(Settings settings, Double quota, int affinity, Integer physicalCores) {
+        return CpuPolicy.derivation(settings, CpuPolicy.source(settings, quota, affinity, physicalCores), quota,
+                affinity, physicalCores);
+    }
+
+    @Test
+    void theDerivationNamesWhatDecidedAndThePolicy() {
+        assertEquals("quota 1.5, rounded ceil, min 1, capped by affinity 4", derivation(DEFAULTS, 1.5, 4));
+        assertEquals("quota 1.5 - reserve 0.5, rounded floor, min 2, capped by affinity 4",
+                derivation(DEFAULTS.with(Setting.RESERVE_CPUS, "500m").with(Setting.ROUNDING, "floor")
+                        .with(Setting.MIN_CPUS, "2"), 1.5, 4));
+        assertEquals("override cpus=3, rounded floor, min 1 (not bounded by affinity)",
+                derivation(DEFAULTS.with(Setting.CPUS, "3").with(Setting.ROUNDING, "floor"), 1.5, 4));
+        assertEquals("affinity: no quota applies", derivation(DEFAULTS, null, 4));
+        assertEquals("affinity: the quota 16, rounded ceil, min 1, does not go below it",
+                derivation(DEFAULTS, 16.0, 8));
+    }
+
+    @Test
+    void theDerivationSaysWhatThePhysicalCoresDid() {
+        Settings physical = DEFAULTS.with(Setting.CORES, "physical");
+        assertEquals("affinity: no quota applies", derivation(DEFAULTS, null, 8, 4), "cores=logical: not a word");
+        assertEquals("cores=physical: the physical cores of the 8 allowed CPUs", derivation(physical, null, 8, 4));
+        assertEquals("cores=physical: the physical cores of the 8 allowed CPUs; the quota 6, rounded ceil, min 1,"
+                + " does not go below them", derivation(physical, 6.0, 8, 4));
+        assertEquals("quota 1.5, rounded floor, min 1, capped by 4 physical cores (cores=physical)",
+                derivation(physical.with(Setting.ROUNDING, "floor"), 1.5, 8, 4));
+        assertEquals("quota 1.5, rounded ceil, min 1, capped by affinity 4; cores=physical: as many physical cores",
+                derivation(physical, 1.5, 4, 4));
+        assertEquals("affinity: no quota applies; cores=physical: as many physical cores",
+                derivation(physical, null, 4, 4));
+        assertEquals("affinity: no quota applies; cores=physical: physical cores unknown, logical CPUs count",
+                derivation(physical, null, 8, null));
+    }
 }

@@ -6,7 +6,7 @@ import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
-import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,9 +31,6 @@ import java.util.Properties;
  * Cheap on purpose: no lambdas, streams or {@code String.format}, no management beans, few files.
  */
 final class Agent {
-
-    /** Binary name of the helper that rewritten call sites invoke. */
-    static final String HELPER = CallSiteRewriter.HELPER_OWNER.replace('/', '.');
 
     private final Settings settings;
     private final Map<String, String> environment;
@@ -108,8 +105,9 @@ final class Agent {
             log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
-            log.debug("leaving CPU settings alone: -XX:ActiveProcessorCount=" + activeProcessorCount + " given");
-            applied = "nothing CPU-related (-XX:ActiveProcessorCount=" + activeProcessorCount + " given)";
+            String given = UserJvmOptions.ACTIVE_PROCESSOR_COUNT + activeProcessorCount + " given";
+            log.debug("leaving CPU settings alone: " + given);
+            applied = "nothing CPU-related (" + given + ")";
         } else {
             setCpuProperties(cpus);
             rewrite = settings.rewrite();

@@ -11,12 +11,15 @@ import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -138,6 +141,14 @@ class AgentTest {
     }
 
     @Test
+    void anActiveProcessorCountOfMinusOneIsNotSetSoTheCountIsApplied() {
+        byte[] cmdline = "java\0-XX:ActiveProcessorCount=-1\0-cp\0app.jar\0Main\0".getBytes(StandardCharsets.UTF_8);
+        run("cpus=4", 2, GIB / 4, 21, cmdline);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "HotSpot's default");
+        assertEquals(1, transformers.size());
+    }
+
+    @Test
     void quotaFromTheCgroupIsPublishedWithMemory() {
         FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
         run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
@@ -148,9 +159,29 @@ class AgentTest {
         String line = stderr().trim();
         assertFalse(line.contains("\n"), "log=info is one line: " + line);
         assertTrue(line.startsWith("container-limits "), line);
-        assertTrue(line.contains("cpus=1 (quota 0.5 from "), line);
-        assertTrue(line.contains("rounding ceil"), line);
+        // The report's derivation (CpuPolicyTest), then where the quota was read.
+        assertTrue(line.contains(": cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2), quota=0.5 "
+                + "(/sys/fs/cgroup/cpu.max (level 1 of 1 from the leaf) 50000/100000), memory="), line);
         assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
+    }
+
+    @Test
+    void theInfoLineWritesSizesAsTheReportDoes() {
+        // 1.25 GiB: one decimal rounded half up, the report's rule (ReportTest), not "1.25 GiB".
+        run("memory=1280m,log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertTrue(stderr().contains(", memory=1.3 GiB; applied: "), stderr());
+    }
+
+    @Test
+    void theInfoLineSaysWhyThereIsNoQuotaAndWhenTheAffinityIsTheJvmsOwn() throws IOException {
+        FixtureRoot.cgroupV2(temp, "max 100000", "max");
+        Files.delete(temp.resolve("proc/self/status"));
+        run("log=info", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        int jvm = Runtime.getRuntime().availableProcessors();
+        assertTrue(stderr().contains(": cpus=" + jvm + " (affinity: no quota applies), quota=none (cpu.max: no limit"
+                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm + " (the JVM's count: /proc/self/status: "),
+                stderr());
+        assertTrue(stderr().contains(", memory=no limit; applied: "), stderr());
     }
 
     @Test
@@ -238,8 +269,10 @@ class AgentTest {
         assertEquals("4", physical.get("container.limits.cpus"));
         assertEquals("3", physical.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "max(1, 4 - 1)");
         assertEquals("4", physical.get("io.netty.availableProcessors"));
-        assertTrue(stderr().contains("cpus=4 (cores=physical: 4 physical cores by "
-                + "/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 8 allowed CPUs)"), stderr());
+        assertTrue(stderr().contains("cpus=4 (cores=physical: the physical cores of the 8 allowed CPUs), quota=none"),
+                stderr());
+        assertTrue(stderr().contains(", physicalCores=4 (/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 8"
+                + " allowed CPUs), memory="), stderr());
         Properties logical = start("log=off", Map.of(), "smt-all-threads-allowed");
         assertEquals("8", logical.get("container.limits.cpus"));
         assertEquals("7", logical.get("java.util.concurrent.ForkJoinPool.common.parallelism"));

@@ -1,6 +1,5 @@
 package io.containerlimits.cli;
 
-import static io.containerlimits.cli.ArgumentsTest.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,8 +56,8 @@ class CoreFixturesJsonTest {
         String root = tree.toString();
         Cli cli = Cli.run("json", "--root", root);
         assertEquals(0, cli.status(), cli::toString);
-        Map<String, Object> cpu = section(cli, "cpu");
-        Map<String, Object> memory = section(cli, "memory");
+        Map<String, Object> cpu = cli.section("cpu");
+        Map<String, Object> memory = cli.section("memory");
         check(expected.getProperty("cpu.quota"), cpu, "quota", name);
         check(expected.getProperty("memory.limit"), memory, "limit", name);
         if (expected.getProperty("cpu.count") != null) {
@@ -70,12 +69,12 @@ class CoreFixturesJsonTest {
             if (count != null) {
                 Cli physical = rounding.isEmpty() ? Cli.run("json", "--root", root, "--cores", "physical")
                         : Cli.run("json", "--root", root, "--cores", "physical", "--rounding", "floor");
-                assertEquals(Long.valueOf(count), section(physical, "cpu").get("count"), name + " physical" + rounding);
+                assertEquals(Long.valueOf(count), physical.section("cpu").get("count"), name + " physical" + rounding);
             }
         }
         if (expected.getProperty("cpu.count.floor") != null) {
             assertEquals(Long.valueOf(expected.getProperty("cpu.count.floor")),
-                    section(Cli.run("json", "--root", root, "--rounding", "floor"), "cpu").get("count"), name);
+                    Cli.run("json", "--root", root, "--rounding", "floor").section("cpu").get("count"), name);
         }
     }
 

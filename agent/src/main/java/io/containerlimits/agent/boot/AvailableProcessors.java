@@ -73,7 +73,7 @@ public final class AvailableProcessors {
         }
     }
 
-    /** The count rewritten callers get now, 0 when none is set (for tests and reports). */
+    /** The count rewritten callers get now, 0 when none is set (for tests). */
     public static int current() {
         return count;
     }

@@ -23,8 +23,8 @@ final class Figures {
         return cpus;
     }
 
-    /** Prints {@code FIGURE <row> | <jdk> | agent <value> | control <value>}. */
+    /** Prints {@code FIGURE <row> | jdk<N> | agent <value> | control <value>}. */
     static void print(String row, TestJdks jdk, Object agent, Object control) {
-        System.out.println("FIGURE " + row + " | JDK " + jdk.feature() + " | agent " + agent + " | control " + control);
+        System.out.println("FIGURE " + row + " | " + jdk + " | agent " + agent + " | control " + control);
     }
 }
