@@ -116,7 +116,7 @@ class ArgumentsTest {
         "bad rounding         | report --rounding sideways    | --rounding: bad value \"sideways\"",
         "bad min-cpus         | json --min-cpus 0             | --min-cpus: bad value \"0\"",
         "bad reserve-cpus     | json --reserve-cpus -1        | --reserve-cpus: bad value \"-1\"",
-        "bad cores            | json --cores threads          | --cores: bad value \"threads\" for cores: expected logical",
+        "bad cores            | json --cores threads          | --cores: bad value \"threads\" for cores: expected",
         "flags-only option    | report --thread-count 10      | --thread-count is an option of flags only",
         "value on a switch    | report --verbose=yes          | --verbose takes no value",
         "stray word           | json extra                    | unexpected argument \"extra\"",
