@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.ContainerLimits;
-import io.containerlimits.LogLevel;
 import io.containerlimits.Limits;
+import io.containerlimits.LogLevel;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
@@ -179,8 +179,8 @@ class AgentTest {
         run("log=info", 2, GIB / 4, 21, PLAIN_CMDLINE);
         int jvm = Runtime.getRuntime().availableProcessors();
         assertTrue(stderr().contains(": cpus=" + jvm + " (affinity: no quota applies), quota=none (cpu.max: no limit"
-                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm + " (the JVM's count: /proc/self/status: "),
-                stderr());
+                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm
+                + " (the JVM's count: /proc/self/status: "), stderr());
         assertTrue(stderr().contains(", memory=no limit; applied: "), stderr());
     }
 

@@ -10,6 +10,8 @@ import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import net.bytebuddy.jar.asm.ClassReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +89,31 @@ class PackagedJarTest {
         assertTrue(classes > 20, "read " + classes + " classes");
     }
 
+    @Test
+    void carriesThisProjectsLicenceAndTheNoticesOfWhatItShades() throws IOException, URISyntaxException {
+        Path byteBuddyJar = Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile jar = new JarFile(jarFile); JarFile byteBuddy = new JarFile(byteBuddyJar.toFile())) {
+            Path repository = Path.of(System.getProperty("containerLimits.repository", ".."));
+            assertEquals(Files.readString(repository.resolve("LICENSE")), text(jar, "META-INF/LICENSE"), "Apache-2.0");
+            assertEquals(Files.readString(repository.resolve("NOTICE")), text(jar, "META-INF/NOTICE"));
+            assertEquals(text(byteBuddy, "META-INF/licenses/ASM"), text(jar, "META-INF/licenses/ASM"), "ASM's BSD");
+            // Byte Buddy's own NOTICE is not in the jar (one META-INF/NOTICE); ours repeats what it says.
+            List<String> missing = new ArrayList<>();
+            text(byteBuddy, "META-INF/NOTICE").lines().filter(line -> line.startsWith("Copyright"))
+                    .filter(line -> !text(jar, "META-INF/NOTICE").contains(line)).forEach(missing::add);
+            assertEquals(List.of(), missing, "Byte Buddy's NOTICE lines missing from NOTICE");
+        }
+    }
+
+    private static String text(JarFile jar, String name) {
+        JarEntry entry = jar.getJarEntry(name);
+        assertTrue(entry != null, name + " in " + jar.getName());
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
 
     /** Runs {@link SmokeMain} in a new JVM of the running JDK with this test's class path; fails unless it exits 0. */
     private static JvmRun fork(Map<String, String> environment, String... jvmOptions) {

@@ -53,7 +53,8 @@ class ArgumentsTest {
 
     @Test
     void environmentVariablesAreHonoured() {
-        Map<String, String> env = Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
+        Map<String, String> env =
+                Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
         Cli cli = Cli.run(env, "json", "--root", ROOT);
         assertEquals(3L, cli.section("cpu").get("count"));
         assertEquals("floor", cli.section("cpu").get("rounding"));
@@ -74,7 +75,8 @@ class ArgumentsTest {
         Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_ROUNDING", "sideways"), "json", "--root", ROOT);
         assertEquals(0, cli.status(), cli::toString);
         assertEquals(1, cli.errLines().length, cli::toString);
-        assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"), cli.err());
+        assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"),
+                cli.err());
         assertEquals("ceil", cli.section("cpu").get("rounding"));
     }
 
@@ -121,7 +123,8 @@ class ArgumentsTest {
         "value on a switch    | report --verbose=yes          | --verbose takes no value",
         "stray word           | json extra                    | unexpected argument \"extra\"",
         "missing root         | json --root /no/such/dir      | --root /no/such/dir: no such directory",
-        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": expected a whole percentage",
+        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": "
+                + "expected a whole percentage",
         "bad thread-count     | flags --thread-count many     | --thread-count: bad value \"many\"",
     })
     void aBadCommandLineIsOneLineOnStderrAndStatusTwo(String name, String args, String message) {

@@ -36,11 +36,14 @@ class ReportTest {
         assertTrue(line(lines, "Memory limit").matches("Memory limit   512 MiB +536870912 B, .*memory\\.max.*"),
                 line(lines, "Memory limit"));
         assertTrue(line(lines, "  high").startsWith("  high         none "), line(lines, "  high"));
-        assertTrue(line(lines, "  usage").startsWith("  usage        100 MiB      104857600 B"), line(lines, "  usage"));
+        assertTrue(line(lines, "  usage").startsWith("  usage        100 MiB      104857600 B"),
+                line(lines, "  usage"));
         List<String> jvm = lines.stream().filter(l -> l.startsWith("  this JVM ")).toList();
         assertEquals(List.of(
-                String.format("  this JVM     %-12s Runtime.availableProcessors()", Runtime.getRuntime().availableProcessors()),
-                String.format("  this JVM     %-12s Runtime.maxMemory(): the heap", Sizes.human(Runtime.getRuntime().maxMemory()))),
+                String.format("  this JVM     %-12s Runtime.availableProcessors()",
+                        Runtime.getRuntime().availableProcessors()),
+                String.format("  this JVM     %-12s Runtime.maxMemory(): the heap",
+                        Sizes.human(Runtime.getRuntime().maxMemory()))),
                 jvm, "what the JVM says, next to the CPU count and the memory limit");
         assertEquals("Agent          -javaagent:container-limits.jar", line(lines, "Agent"));
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -166,7 +167,7 @@ class DetectorTest {
         Files.write(root.resolve("proc/self/mountinfo"),
                 "35 24 0:30 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n".getBytes(StandardCharsets.UTF_8));
         byte[] huge = new byte[HostFiles.FILE_BOUND + 1];
-        java.util.Arrays.fill(huge, (byte) '1');
+        Arrays.fill(huge, (byte) '1');
         Files.write(root.resolve("sys/fs/cgroup/cpu.max"), huge);
         Detection detection = Detector.detect(root);
         assertEquals(Finding.Status.UNKNOWN, detection.cpuQuota().status(), detection.cpuQuota().toString());

@@ -1,5 +1,6 @@
 package io.containerlimits.agent.rewrite;
 
+import java.util.Arrays;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -43,7 +44,7 @@ public final class CallSiteRewriter {
     private static final int[] SHIFT = new int[256];
 
     static {
-        java.util.Arrays.fill(SHIFT, NEEDLE.length);
+        Arrays.fill(SHIFT, NEEDLE.length);
         for (int i = 0; i < NEEDLE.length - 1; i++) {
             SHIFT[NEEDLE[i] & 0xff] = NEEDLE.length - 1 - i;
         }

@@ -27,7 +27,8 @@ class CallSiteRewriterTest {
     private static final int HELPER_COUNT = 977;
 
     /** {@code invokevirtual Runtime.availableProcessors()I} as {@link InstructionListing} writes it. */
-    private static final String RUNTIME_CALL = Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
+    private static final String RUNTIME_CALL =
+            Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
 
     /** The helper's {@code invokestatic} that replaces it. */
     private static final String HELPER_CALL = Opcodes.INVOKESTATIC + " " + CallSiteRewriter.HELPER_OWNER
@@ -40,7 +41,8 @@ class CallSiteRewriterTest {
 
     @Test
     void countsEveryCallSiteIncludingTheStaticInitialiser() {
-        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
+        CallSiteRewriter.Result result =
+                CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
         assertNotNull(result, "a class with call sites is rewritten");
         assertEquals(4, result.callSites(), "one in <clinit>, one in direct(), two in twice()");
     }

@@ -19,11 +19,16 @@ enum RewriteVariant {
         @Override
         Optional<Rewritten> apply(byte[] classFile) {
             CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(classFile);
-            return result == null ? Optional.empty() : Optional.of(new Rewritten(result.classFile(), result.callSites()));
+            return result == null
+                    ? Optional.empty()
+                    : Optional.of(new Rewritten(result.classFile(), result.callSites()));
         }
     },
 
-    /** The helper called with a parameter type the receiver is not: the {@code Runtime} is passed as an {@code Integer}. */
+    /**
+     * The helper called with a parameter type the receiver is not: the {@code Runtime} is passed as an
+     * {@code Integer}.
+     */
     WRONG_DESCRIPTOR {
         @Override
         Optional<Rewritten> apply(byte[] classFile) {
@@ -80,7 +85,8 @@ enum RewriteVariant {
             }
             int at = indexOf(classFile, from, 0);
             if (at < 0 || indexOf(classFile, from, at + 1) >= 0) {
-                throw new IllegalStateException("expected exactly one " + CallSiteRewriter.HELPER_DESCRIPTOR + " entry");
+                throw new IllegalStateException(
+                        "expected exactly one " + CallSiteRewriter.HELPER_DESCRIPTOR + " entry");
             }
             byte[] patched = classFile.clone();
             System.arraycopy(to, 0, patched, at, to.length);

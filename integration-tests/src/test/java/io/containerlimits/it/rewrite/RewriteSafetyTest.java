@@ -105,7 +105,8 @@ class RewriteSafetyTest {
         Map<String, String> summary = harness(jdk, RewriteVariant.WRONG_DESCRIPTOR, Linking.REFLECTION, controlJar());
 
         assertEquals(1, count(summary, "verifyErrors"), "a Runtime passed as an Integer must be a verification error");
-        assertEquals(0, count(summary, "preExistingErrors"), "the original control links, so the error is the rewrite's");
+        assertEquals(0, count(summary, "preExistingErrors"),
+                "the original control links, so the error is the rewrite's");
     }
 
     @ParameterizedTest(name = "{0}")
