@@ -164,6 +164,23 @@ final class Agent {
     }
 
     private void installRewrite(int cpus) {
+        int aot = javaFeature < AotCacheOptions.FIRST_FEATURE ? AotCacheOptions.NONE
+                : AotCacheOptions.role(options());
+        if (aot == AotCacheOptions.TRAINING) {
+            // Every class rewritten now would be left out of the cache, and Temurin 25.0.3 then crashes creating or
+            // loading a Spring Boot app's cache (docs/agent-notes.md §1.8). Rewriting is for the runs that use it.
+            log.debug("AOT cache training run: no rewrite (see the README, \"CDS and AOT cache\")");
+            return;
+        }
+        if (aot == AotCacheOptions.CACHE) {
+            // Before the transformer exists, and before a renamed jar's append: what the cache loaded early is what
+            // is loaded now.
+            String warning = PreloadedClasses.warning(instrumentation.getAllLoadedClasses(),
+                    premainClass.getClassLoader(), ClassLoader.getSystemClassLoader(), cpus);
+            if (warning != null) {
+                log.warn(warning);
+            }
+        }
         Redetection redetection = settings.cpus() == null ? new Redetection(settings) : null;
         if (premainClass.getClassLoader() != null) {
             // Boot-Class-Path missed (the jar was renamed): this copy of the agent came from the application loader.

@@ -21,7 +21,7 @@ enum RewriteVariant {
             CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(classFile);
             return result == null
                     ? Optional.empty()
-                    : Optional.of(new Rewritten(result.classFile(), result.callSites()));
+                    : Optional.of(new Rewritten(result.classFile(), result.callSites(), result.methodHandles()));
         }
     },
 
@@ -47,14 +47,16 @@ enum RewriteVariant {
     /** The rewritten class file, or empty when the class has no call site. */
     abstract Optional<Rewritten> apply(byte[] classFile);
 
-    /** A rewritten class file and how many call sites the rewrite replaced in it. */
+    /** A rewritten class file and how many call sites and method handles the rewrite replaced in it. */
     static final class Rewritten {
         private final byte[] classFile;
         private final int callSites;
+        private final int methodHandles;
 
-        Rewritten(byte[] classFile, int callSites) {
+        Rewritten(byte[] classFile, int callSites, int methodHandles) {
             this.classFile = classFile;
             this.callSites = callSites;
+            this.methodHandles = methodHandles;
         }
 
         byte[] classFile() {
@@ -63,6 +65,10 @@ enum RewriteVariant {
 
         int callSites() {
             return callSites;
+        }
+
+        int methodHandles() {
+            return methodHandles;
         }
 
         /** The {@code CONSTANT_Utf8} entry of the helper descriptor: tag 1, then a two-byte length, then the text. */
@@ -90,7 +96,7 @@ enum RewriteVariant {
             }
             byte[] patched = classFile.clone();
             System.arraycopy(to, 0, patched, at, to.length);
-            return new Rewritten(patched, callSites);
+            return new Rewritten(patched, callSites, methodHandles);
         }
 
         private static int indexOf(byte[] haystack, byte[] needle, int from) {

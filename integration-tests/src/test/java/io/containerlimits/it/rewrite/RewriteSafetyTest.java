@@ -3,6 +3,7 @@ package io.containerlimits.it.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containerlimits.it.methodref.RuntimeReferences;
 import io.containerlimits.it.support.TestJdks;
 import io.containerlimits.testsupport.JvmRun;
 import java.io.DataInputStream;
@@ -97,6 +98,20 @@ class RewriteSafetyTest {
         assertEquals(1, count(summary, "callSites"), "the control has one call site");
         assertEquals(1, count(summary, "linked"), "the correctly rewritten control links");
         assertEquals(0, count(summary, "linkErrors"), "and is no error");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestJdks.class)
+    void aClassWithMethodReferencesLinksWhenTheAgentRewritesIt(TestJdks jdk) throws IOException {
+        // None of the real jars has a method reference to Runtime.availableProcessors (checked with the rewriter
+        // itself): this one, bound and unbound, stands in. MethodReferenceTest runs it.
+        Map<String, String> summary = harness(jdk, RewriteVariant.AGENT, Linking.REFLECTION,
+                jarOf("references", RuntimeReferences.class));
+
+        assertEquals(1, count(summary, "methodHandles"), "one handle constant serves both references: " + summary);
+        assertEquals(0, count(summary, "callSites"), "and no invokevirtual");
+        assertEquals(1, count(summary, "rewrittenLinked"), "the class re-pointed to the helper links");
+        assertEquals(0, count(summary, "verifyErrors"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -197,14 +212,19 @@ class RewriteSafetyTest {
 
     /** A jar holding only {@link CallsAvailableProcessors}, as compiled. */
     private Map<String, Path> controlJar() throws IOException {
-        String entry = CallsAvailableProcessors.class.getName().replace('.', '/') + ".class";
-        Path jar = temp.resolve("control.jar");
+        return jarOf("control", CallsAvailableProcessors.class);
+    }
+
+    /** A jar, labelled {@code label}, holding only {@code type} as compiled. */
+    private Map<String, Path> jarOf(String label, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        Path jar = temp.resolve(label + ".jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             out.putNextEntry(new JarEntry(entry));
             out.write(Files.readAllBytes(TestJdks.programClasses().resolve(entry)));
             out.closeEntry();
         }
-        return Map.of("control", jar);
+        return Map.of(label, jar);
     }
 
     private static int count(Map<String, String> summary, String key) {
