@@ -1,6 +1,7 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.ContainerLimits;
+import io.containerlimits.Cores;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
@@ -77,7 +78,7 @@ final class Agent {
         }
         Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, properties,
                 javaFeature(System.getProperty("java.specification.version")), options);
-        agent.run(ContainerLimits.detect(settings), Runtime.getRuntime().availableProcessors(),
+        agent.run(ContainerLimits.detectForPolicy(settings), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory());
         if (log.isDebug()) {
             log.debug("premain took " + (System.nanoTime() - started) / 1000000 + " ms");
@@ -92,6 +93,10 @@ final class Agent {
             }
         }
         publish(limits);
+        if (settings.cores() == Cores.PHYSICAL && !limits.physicalCores().isFound()) {
+            log.warn("cores=physical: physical cores unknown (" + limits.physicalCores().reason()
+                    + "); counting logical CPUs");
+        }
         int cpus = limits.cpuCount();
         boolean rewrite = false;
         String applied;

@@ -139,6 +139,26 @@ class PackagedJarTest {
     }
 
     @Test
+    void coresPhysicalSizesTheJvmForThePhysicalCoresAndOnlyThenReadsTheTopology(@TempDir Path temp) throws Exception {
+        // 8 logical CPUs in 4 two-thread cores, all allowed: 8 with the agent's defaults, 4 with cores=physical.
+        // From the jar's directory, agent/target: the packaged-jar run does not start in the module directory.
+        String root = jarFile.getAbsoluteFile().toPath().resolveSibling(Path.of("..", "..", "core", "src", "test",
+                "resources", "fixtures", "smt-all-threads-allowed", "root")).normalize().toString();
+        // The class log goes to files, apart from what the agent may say on stderr.
+        Path logicalClasses = temp.resolve("logical.txt");
+        Path physicalClasses = temp.resolve("physical.txt");
+        JvmRun logical = fork(Map.of(), "-Xlog:class+load=info:file=" + logicalClasses,
+                "-javaagent:" + jarFile + "=root=" + root);
+        JvmRun physical = fork(Map.of(), "-Xlog:class+load=info:file=" + physicalClasses,
+                "-javaagent:" + jarFile + "=root=" + root + ",cores=physical");
+        assertEquals("8 7 8", counts(logical), "the control: the same agent and tree, logical CPUs (" + root + ")");
+        assertEquals("4 3 4", counts(physical), "availableProcessors(), the common pool, a new pool");
+        String topology = "io.containerlimits.detect.topology.";
+        assertTrue(Files.readString(physicalClasses).contains(topology + "PhysicalCores"), "the class log works");
+        assertTrue(!Files.readString(logicalClasses).contains(topology), "cores=logical loads no topology class");
+    }
+
+    @Test
     void renamedJarStillRewritesThroughTheFallback(@TempDir Path temp) throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors() + 2;
         Path renamed = Files.copy(jarFile.toPath(), temp.resolve("container-limits-9.9.9.jar"));

@@ -24,6 +24,7 @@ class ArgumentsTest {
         "rounding,     floor, cpu,    rounding,    floor",
         "min-cpus,     4,     cpu,    minCpus,     4",
         "reserve-cpus, 0.5,   cpu,    reserveCpus, 0.5",
+        "cores,        physical, cpu, cores,       physical",
     })
     void everySettingOptionWorksInBothSpellings(String key, String value, String section, String field,
             String expected) {
@@ -80,6 +81,20 @@ class ArgumentsTest {
     }
 
     @Test
+    void aBadCoresValueInTheEnvironmentIsOneLineAndTheLogicalCountStands() {
+        Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_CORES", "threads"), "json", "--root",
+                Cli.coreFixture("smt-two-cores-both-threads"));
+        assertEquals(0, cli.status(), cli::toString);
+        assertEquals("container-limits: ignoring CONTAINER_LIMITS_CORES cores=threads: expected logical or physical\n",
+                cli.err());
+        assertEquals("logical", cli.section("cpu").get("cores"));
+        assertEquals(4L, cli.section("cpu").get("count"));
+        Cli physical = Cli.run(Map.of("CONTAINER_LIMITS_CORES", "physical"), "json", "--root",
+                Cli.coreFixture("smt-two-cores-both-threads"));
+        assertEquals(2L, physical.section("cpu").get("count"), "the variable itself works");
+    }
+
+    @Test
     void theRootMayComeFromTheEnvironment() {
         assertEquals(ROOT, Cli.run(Map.of("CONTAINER_LIMITS_ROOT", ROOT), "json").json().get("root"));
     }
@@ -103,6 +118,7 @@ class ArgumentsTest {
         "bad rounding         | report --rounding sideways    | --rounding: bad value \"sideways\"",
         "bad min-cpus         | json --min-cpus 0             | --min-cpus: bad value \"0\"",
         "bad reserve-cpus     | json --reserve-cpus -1        | --reserve-cpus: bad value \"-1\"",
+        "bad cores            | json --cores threads          | --cores: bad value \"threads\" for cores: expected",
         "flags-only option    | report --thread-count 10      | --thread-count is an option of flags only",
         "value on a switch    | report --verbose=yes          | --verbose takes no value",
         "stray word           | json extra                    | unexpected argument \"extra\"",

@@ -56,6 +56,18 @@ class FlagsCommandTest {
     }
 
     @Test
+    void coresPhysicalPinsThePhysicalCount() {
+        // Both threads of two cores: the JVM sees 4 CPUs by itself, only the option can make it 2.
+        String root = Cli.coreFixture("smt-two-cores-both-threads");
+        assertEquals("-XX:ActiveProcessorCount=2", flags(Map.of(), "flags", "--root", root, "--cores", "physical"));
+        assertEquals("", flags(Map.of(), "flags", "--root", root), "cores=logical: the affinity alone is not pinned");
+        assertEquals("", flags(Map.of(), "flags", "--root", Cli.coreFixture("smt-one-thread-per-core"), "--cores",
+                "physical"), "one thread on each of four cores: 4, which the JVM sees by itself");
+        assertEquals("-XX:ActiveProcessorCount=3", flags(Map.of(), "flags", "--root", root, "--cores", "physical",
+                "--cpus", "3"), "cpus= still wins");
+    }
+
+    @Test
     void nothingToAddIsAnEmptyLine() {
         Cli cli = Cli.run("flags", "--root", UNLIMITED);
         assertEquals(0, cli.status(), cli::toString);

@@ -77,6 +77,29 @@ class ReportTest {
     }
 
     @Test
+    void thePhysicalCoresAreAlwaysShownAndDecideWithCoresPhysical() {
+        String root = Cli.coreFixture("smt-two-cores-both-threads");
+        List<String> logical = lines("report", "--root", root);
+        assertEquals("  physical     2            /sys/devices/system/cpu/cpuN/topology/core_cpus_list of 4 allowed"
+                + " CPUs",
+                line(logical, "  physical"));
+        assertEquals("CPUs           4            affinity: no quota applies", line(logical, "CPUs"));
+        List<String> physical = lines("report", "--root", root, "--cores", "physical");
+        assertEquals("CPUs           2            cores=physical: the physical cores of the 4 allowed CPUs",
+                line(physical, "CPUs"));
+        assertEquals("Agent          -javaagent:container-limits.jar=cores=physical", line(physical, "Agent"));
+        List<String> quota = lines("report", "--root", Cli.coreFixture("smt-quota-over-four-cores"), "--cores",
+                "physical", "--rounding", "floor");
+        assertEquals("CPUs           1            quota 1.5, rounded floor, min 1, capped by 4 physical cores"
+                + " (cores=physical)", line(quota, "CPUs"));
+        List<String> unknown = lines("report", "--root", Cli.coreFixture("topology-missing"), "--cores", "physical");
+        assertEquals("CPUs           8            affinity: no quota applies; cores=physical: physical cores unknown,"
+                + " logical CPUs count", line(unknown, "CPUs"));
+        assertTrue(line(unknown, "  physical").startsWith("  physical     unknown      /sys/devices/system/cpu/cpu0"),
+                line(unknown, "  physical"));
+    }
+
+    @Test
     void verboseAddsTheDetectionNotes() {
         String root = Cli.fixture("v2-quota-memory");
         List<String> plain = lines("report", "--root", root);
