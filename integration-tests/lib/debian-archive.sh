@@ -63,5 +63,9 @@ newest_version() {
 download() {
   (cd "$WORK/debs" && apt-get "${APT_OPTS[@]}" -qq download "$1=$2" >&2) \
     || die "download of $1 $2 failed: the archive listed it a moment ago (replaced meanwhile? run again)"
-  ls "$WORK/debs/$1_"*"_amd64.deb" | head -n1
+  # apt names the file PKG_VERSION_ARCH.deb with the epoch's colon as %3a
+  local deb
+  deb=$(ls "$WORK/debs/$1_${2//:/%3a}_"*.deb 2>/dev/null | head -n1)
+  [ -n "$deb" ] || die "apt-get download $1 $2 left no .deb in $WORK/debs"
+  echo "$deb"
 }

@@ -1,0 +1,188 @@
+#!/bin/bash
+# The guest half of CgroupV2GuestTest: runs inside the cgroup v2 guest (boot.sh), as root, in the root of a
+# cgroup2-only hierarchy, and starts one JVM per (JDK, layout, variant) in a fresh group tree of its own. Every figure
+# is checked on the host by the test; this script only sets the limits up, runs the JVMs and keeps what they print.
+#
+# Input, $V2VM_OUT/params.sh (written by the test):
+#   AGENT_JAR        the container-limits.jar the build made (a host path, seen through the read-only share)
+#   PROBE_CLASSES    GuestProbe compiled for Java 8
+#   JDK_HOMES        "8=/path 11=/path ..."
+#   PLAN             "JDK:LAYOUT ..." what to run, in order
+#   JOBS             how many JVMs run at once (the guest has 4 CPUs; a 0.5-CPU group leaves most of them idle)
+# Output, in $V2VM_OUT:
+#   kernel.txt                 uname -r, then /proc/cgroups as this kernel shows it
+#   runs/LAYOUT.JDK.VARIANT.{out,err,status}   a JVM's stdout, stderr and exit status (124: killed at RUN_LIMIT)
+#   runs/live.JDK.VARIANT.written              epoch ms at which the live layout's cpu.max was rewritten
+#   runs/quota-0.5.flags                       what `java -jar container-limits.jar flags` printed in that group
+#   timing.txt                 seconds per layout and in all
+#
+# Layouts (the groups are made under /sys/fs/cgroup/container-limits-test-LAYOUT-JDK-VARIANT):
+#   quota-0.5   cpu.max 0.5 and memory.max 256 MiB on the JVM's group (the kernels' blind-JVM check)
+#   quota-1.5   cpu.max 1.5 (ceil and floor rounding)
+#   parent      cpu.max 0.5 and memory.max 384 MiB on a parent; the JVM in a child with no quota and 1 GiB
+#   high-swap   memory.max 512 MiB, memory.high 256 MiB, memory.swap.max 64 MiB
+#   cpuset      cpuset.cpus 1-2 of the guest's 0-3
+#   nsmount     cpu.max 0.5, memory.max 256 MiB; the JVM in a private cgroup namespace with cgroup2 mounted again
+#               inside (as container runtimes do): /proc/self/cgroup says 0::/
+#   kubepods    the kubelet's systemd layout, pod cpu.max 0.5 / memory.max 256 MiB above a container with 1.5 / 512 MiB
+#   live        cpu.max 2 at start, rewritten to 0.5 once the JVM prints its first line
+#   hog         memory.max 256 MiB and cpu.max 0.5: a heap hog alone, and with the options `flags` printed there
+# Variants: alone (the JVM as users start it), agent (the agent, with -XX:-UseContainerSupport so the JVM itself sees
+# no limit), control (-XX:-UseContainerSupport, no agent; it also runs `json`), floor (quota-1.5: agent with
+# rounding=floor), hog-alone and hog-flags (hog).
+set -u
+OUT=${V2VM_OUT:?}
+# shellcheck source=/dev/null
+. "$OUT/params.sh"
+RUNS=$OUT/runs
+ROOT=/sys/fs/cgroup
+RUN_LIMIT=300
+mkdir -p "$RUNS"
+{ uname -r; cat /proc/cgroups; } >"$OUT/kernel.txt"
+
+home_of() {
+  local spec
+  for spec in $JDK_HOMES; do [ "${spec%%=*}" = "$1" ] && echo "${spec#*=}"; done
+}
+
+# Options that only make start-up bearable under software emulation; none of them touches container detection:
+# C1 only (the C2 compiler threads would eat a 0.5-CPU quota), and for JDK 25 a CDS archive mapped at its preferred
+# address (relocating it takes about 20 s per start here, ArchiveRelocationMode=1 being its default).
+speed_options() {
+  echo -XX:TieredStopAtLevel=1
+  [ "$1" -ge 25 ] && echo -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
+  # the virtual-thread scheduler is read reflectively by GuestProbe
+  [ "$1" -ge 21 ] && echo --add-opens java.base/java.lang=ALL-UNNAMED
+  return 0
+}
+
+# mkgroup DIR [FILE VALUE]...: makes DIR (and its parents, each delegating the controllers to its children) and
+# writes the limits.
+mkgroup() {
+  local dir=$1 parent
+  shift
+  parent=$(dirname "$dir")
+  if [ ! -d "$parent" ]; then mkgroup "$parent"; fi
+  [ "$parent" = "$ROOT" ] || echo "+cpu +cpuset +memory +pids" >"$parent/cgroup.subtree_control"
+  mkdir -p "$dir"
+  while [ $# -gt 1 ]; do
+    echo "$2" >"$dir/$1" || echo "cannot write $2 to $dir/$1" >&2
+    shift 2
+  done
+}
+
+# The group tree for LAYOUT under BASE; prints the group the JVM joins.
+make_layout() {
+  local layout=$1 base=$2 pod container
+  case $layout in
+    quota-0.5 | nsmount | hog)
+      mkgroup "$base" cpu.max "50000 100000" memory.max 268435456
+      echo "$base" ;;
+    quota-1.5)
+      mkgroup "$base" cpu.max "150000 100000"
+      echo "$base" ;;
+    parent)
+      mkgroup "$base" cpu.max "50000 100000" memory.max 402653184
+      mkgroup "$base/app" memory.max 1073741824
+      echo "$base/app" ;;
+    high-swap)
+      mkgroup "$base" memory.max 536870912 memory.high 268435456 memory.swap.max 67108864
+      echo "$base" ;;
+    cpuset)
+      mkgroup "$base" cpuset.cpus 1-2
+      echo "$base" ;;
+    kubepods)
+      pod=$base/kubepods.slice/kubepods-burstable.slice/kubepods-burstable-pod0f1e2d3c_4b5a_4978_8a9b_0c1d2e3f4a5b.slice
+      container=$pod/cri-containerd-5e2b9f0c7d1a4e3b8c6f2a9d0e1b7c4f3a8d6e2b1c9f0a7e5d4c3b2a1f0e9d8c.scope
+      mkgroup "$pod" cpu.max "50000 100000" memory.max 268435456
+      mkgroup "$container" cpu.max "150000 100000" memory.max 536870912
+      echo "$container" ;;
+    live)
+      mkgroup "$base" cpu.max "200000 100000"
+      echo "$base" ;;
+    *) echo "unknown layout $layout" >&2; return 1 ;;
+  esac
+}
+
+variants_of() {
+  case $1 in
+    quota-1.5) echo alone agent floor control ;;
+    live) echo agent control ;;
+    hog) echo hog-alone hog-flags ;;
+    *) echo alone agent control ;;
+  esac
+}
+
+# One JVM: joins its group, then execs java, so that the JVM is inside its limits from its first instruction.
+run_jvm() {
+  local jdk=$1 layout=$2 variant=$3 home group name options=() main=(probe) env=()
+  home=$(home_of "$jdk")
+  name=$RUNS/$layout.$jdk.$variant
+  group=$(make_layout "$layout" "$ROOT/container-limits-test-$layout-$jdk-$variant") || return
+  read -ra options < <(speed_options "$jdk" | tr '\n' ' ')
+  case $variant in
+    alone) [ "$layout" = quota-0.5 ] && options+=(-XshowSettings:system) ;;
+    agent) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR") ;;
+    floor) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR=rounding=floor") ;;
+    control) options+=(-XX:-UseContainerSupport); main=(probe "$AGENT_JAR") ;;
+    hog-alone) main=(hog) ;;
+    hog-flags) main=(hog); env=("JAVA_TOOL_OPTIONS=$(cat "$RUNS/hog.flags")") ;;
+  esac
+  [ "$layout" = live ] && main=(live 250 7000)
+  local launch=(env "${env[@]}" timeout -k 5 "$RUN_LIMIT" "$home/bin/java" "${options[@]}" -cp "$PROBE_CLASSES"
+    io.containerlimits.it.v2vm.GuestProbe "${main[@]}")
+  if [ "$layout" = nsmount ]; then
+    # A new cgroup namespace rooted at the group and a new mount namespace, in which the guest's cgroup2 mount is
+    # replaced by a fresh one: the namespace's own view, as a container runtime mounts it.
+    sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec unshare -C -m sh -c "umount -l /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec \"\$@\"" sh "$@"' \
+      sh "$group" "${launch[@]}" >"$name.out" 2>"$name.err"
+  else
+    sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$group" "${launch[@]}" >"$name.out" 2>"$name.err"
+  fi
+  echo $? >"$name.status"
+}
+
+# The live layout: waits for the JVM's first line, then lowers the quota under it.
+run_live() {
+  local jdk=$1 variant=$2 group=$ROOT/container-limits-test-live-$jdk-$2 name=$RUNS/live.$1.$2 i
+  run_jvm "$jdk" live "$variant" &
+  local pid=$!
+  for i in $(seq 1 1200); do
+    grep -q '^LIVE' "$name.out" 2>/dev/null && break
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.1
+  done
+  sleep 1
+  echo "50000 100000" >"$group/cpu.max"
+  date +%s%3N >"$name.written"
+  wait $pid
+}
+
+# The options `flags` prints in the hog's group, for the hog-flags runs (JDK 17 runs the command line).
+hog_flags() {
+  local group
+  group=$(make_layout hog "$ROOT/container-limits-test-hog-flags")
+  sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$group" "$(home_of 17)/bin/java" \
+    $(speed_options 17) -jar "$AGENT_JAR" flags >"$RUNS/hog.flags" 2>"$RUNS/hog.flags.err"
+}
+
+started=$(date +%s)
+layouts=$(for step in $PLAN; do echo "${step#*:}"; done | awk '!seen[$0]++')
+for layout in $layouts; do
+  t0=$(date +%s)
+  [ "$layout" = hog ] && hog_flags
+  for step in $PLAN; do
+    [ "${step#*:}" = "$layout" ] || continue
+    for variant in $(variants_of "$layout"); do
+      while [ "$(jobs -rp | wc -l)" -ge "$JOBS" ]; do wait -n; done
+      if [ "$layout" = live ]; then
+        run_live "${step%%:*}" "$variant" &
+      else
+        run_jvm "${step%%:*}" "$layout" "$variant" &
+      fi
+    done
+  done
+  wait
+  echo "$layout $(($(date +%s) - t0))" >>"$OUT/timing.txt"
+done
+echo "all $(($(date +%s) - started))" >>"$OUT/timing.txt"
