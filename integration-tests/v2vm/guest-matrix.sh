@@ -11,10 +11,10 @@
 #   JOBS             how many JVMs run at once (the guest has 4 CPUs; a 0.5-CPU group leaves most of them idle)
 # Output, in $V2VM_OUT:
 #   kernel.txt                 uname -r, then /proc/cgroups as this kernel shows it
-#   runs/LAYOUT.JDK.VARIANT.{out,err,status}   a JVM's stdout, stderr and exit status (124: killed at RUN_LIMIT)
+#   runs/LAYOUT.JDK.VARIANT.{cmd,out,err,status}   a JVM's command, stdout, stderr, exit status (124: RUN_LIMIT)
 #   runs/live.JDK.VARIANT.written              epoch ms at which the live layout's cpu.max was rewritten
-#   runs/quota-0.5.flags                       what `java -jar container-limits.jar flags` printed in that group
-#   timing.txt                 seconds per layout and in all
+#   runs/hog.flags             what `java -jar container-limits.jar flags` printed in the hog's group
+#   timing.txt                 seconds per layout and in all, and the guest's CPU seconds
 #
 # Layouts (the groups are made under /sys/fs/cgroup/container-limits-test-LAYOUT-JDK-VARIANT):
 #   quota-0.5   cpu.max 0.5 and memory.max 256 MiB on the JVM's group (the kernels' blind-JVM check)
@@ -27,9 +27,9 @@
 #   kubepods    the kubelet's systemd layout, pod cpu.max 0.5 / memory.max 256 MiB above a container with 1.5 / 512 MiB
 #   live        cpu.max 2 at start, rewritten to 0.5 once the JVM prints its first line
 #   hog         memory.max 256 MiB and cpu.max 0.5: a heap hog alone, and with the options `flags` printed there
-# Variants: alone (the JVM as users start it), agent (the agent, with -XX:-UseContainerSupport so the JVM itself sees
-# no limit), control (-XX:-UseContainerSupport, no agent; it also runs `json`), floor (quota-1.5: agent with
-# rounding=floor), hog-alone and hog-flags (hog).
+# Variants: alone (the JVM as users start it, no agent), agent (the agent, with -XX:-UseContainerSupport so that the
+# JVM itself sees no limit: what the agent reports is its own doing), control (-XX:-UseContainerSupport, no agent; it
+# also runs the jar's `json`), floor (quota-1.5: the agent with rounding=floor), hog-alone and hog-flags (hog).
 set -u
 OUT=${V2VM_OUT:?}
 # shellcheck source=/dev/null
@@ -45,12 +45,15 @@ home_of() {
   for spec in $JDK_HOMES; do [ "${spec%%=*}" = "$1" ] && echo "${spec#*=}"; done
 }
 
-# Options that only make start-up bearable under software emulation; none of them touches container detection:
-# C1 only (the C2 compiler threads would eat a 0.5-CPU quota), and for JDK 25 a CDS archive mapped at its preferred
-# address (relocating it takes about 20 s per start here, ArchiveRelocationMode=1 being its default).
+# Options that only make start-up bearable under software emulation; none of them touches container detection.
+# Every run: C1 only (the C2 compiler threads would eat a 0.5-CPU quota), and for JDK 25 its CDS archive mapped at
+# the preferred address (relocating it, ArchiveRelocationMode=1 by default, takes about 20 s per start here).
+# Runs other than "alone" also use the serial collector, one compiler thread and no perf data file (half the CPU
+# time of a start, measured); "alone" keeps its own choice of collector, whose heap size the table reports.
 speed_options() {
   echo -XX:TieredStopAtLevel=1
   [ "$1" -ge 25 ] && echo -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
+  [ "$2" = alone ] || echo -XX:+UseSerialGC -XX:CICompilerCount=1 -XX:-UsePerfData
   # the virtual-thread scheduler is read reflectively by GuestProbe
   [ "$1" -ge 21 ] && echo --add-opens java.base/java.lang=ALL-UNNAMED
   return 0
@@ -104,12 +107,13 @@ make_layout() {
   esac
 }
 
+# "alone" only where what the JVM itself makes of the layout is worth a column in the table.
 variants_of() {
   case $1 in
-    quota-1.5) echo alone agent floor control ;;
-    live) echo agent control ;;
+    quota-0.5 | parent | nsmount | kubepods) echo alone agent control ;;
+    quota-1.5) echo agent floor control ;;
     hog) echo hog-alone hog-flags ;;
-    *) echo alone agent control ;;
+    *) echo agent control ;;
   esac
 }
 
@@ -119,7 +123,7 @@ run_jvm() {
   home=$(home_of "$jdk")
   name=$RUNS/$layout.$jdk.$variant
   group=$(make_layout "$layout" "$ROOT/container-limits-test-$layout-$jdk-$variant") || return
-  read -ra options < <(speed_options "$jdk" | tr '\n' ' ')
+  read -ra options < <(speed_options "$jdk" "$variant" | tr '\n' ' ')
   case $variant in
     alone) [ "$layout" = quota-0.5 ] && options+=(-XshowSettings:system) ;;
     agent) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR") ;;
@@ -131,6 +135,7 @@ run_jvm() {
   [ "$layout" = live ] && main=(live 250 7000)
   local launch=(env "${env[@]}" timeout -k 5 "$RUN_LIMIT" "$home/bin/java" "${options[@]}" -cp "$PROBE_CLASSES"
     io.containerlimits.it.v2vm.GuestProbe "${main[@]}")
+  echo "${launch[*]}" >"$name.cmd"
   if [ "$layout" = nsmount ]; then
     # A new cgroup namespace rooted at the group and a new mount namespace, in which the guest's cgroup2 mount is
     # replaced by a fresh one: the namespace's own view, as a container runtime mounts it.
@@ -163,7 +168,7 @@ hog_flags() {
   local group
   group=$(make_layout hog "$ROOT/container-limits-test-hog-flags")
   sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec "$@"' sh "$group" "$(home_of 17)/bin/java" \
-    $(speed_options 17) -jar "$AGENT_JAR" flags >"$RUNS/hog.flags" 2>"$RUNS/hog.flags.err"
+    $(speed_options 17 flags) -jar "$AGENT_JAR" flags >"$RUNS/hog.flags" 2>"$RUNS/hog.flags.err"
 }
 
 started=$(date +%s)
@@ -186,3 +191,5 @@ for layout in $layouts; do
   echo "$layout $(($(date +%s) - t0))" >>"$OUT/timing.txt"
 done
 echo "all $(($(date +%s) - started))" >>"$OUT/timing.txt"
+# CPU time of everything since boot, in the guest's own accounting (under emulation about the host's, too)
+echo "cpu-seconds $(($(awk '/^usage_usec/ { print $2 }' "$ROOT/cpu.stat") / 1000000))" >>"$OUT/timing.txt"
