@@ -67,7 +67,7 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
         ProbeResult agent = probe(layout, Layout.Variant.AGENT);
         ProbeResult control = probe(layout, Layout.Variant.CONTROL);
         Object json = json(layout);
-        figure(layout + " CPUs", CpuFigures.of(agent), CpuFigures.of(control));
+        figure(layout.key() + " CPUs", CpuFigures.of(agent), CpuFigures.of(control));
         assertAll(
                 () -> assertEquals(CpuFigures.sizedFor(cpus, jdk), CpuFigures.of(agent), () -> "agent: " + agent),
                 () -> assertEquals(guestSized(), CpuFigures.of(control), () -> "control: " + control),
@@ -91,7 +91,7 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
         ProbeResult agent = probe(layout, Layout.Variant.AGENT);
         ProbeResult control = probe(layout, Layout.Variant.CONTROL);
         Object json = json(layout);
-        figure(layout + " memory published", agent.publishedProperties().get("container.limits.memory"), "none");
+        figure(layout.key() + " memory published", agent.publishedProperties().get("container.limits.memory"), "none");
         assertAll(
                 () -> assertEquals(String.valueOf(limit), agent.publishedProperties().get("container.limits.memory"),
                         () -> "agent: " + agent),
