@@ -149,7 +149,8 @@ run_jvm() {
 
 # The live layout: waits for the JVM's first line, then lowers the quota under it.
 run_live() {
-  local jdk=$1 variant=$2 group=$ROOT/container-limits-test-live-$jdk-$2 name=$RUNS/live.$1.$2 i
+  local jdk=$1 variant=$2 i
+  local group=$ROOT/container-limits-test-live-$jdk-$variant name=$RUNS/live.$jdk.$variant
   run_jvm "$jdk" live "$variant" &
   local pid=$!
   for i in $(seq 1 1200); do
