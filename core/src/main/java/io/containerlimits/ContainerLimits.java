@@ -28,11 +28,27 @@ public final class ContainerLimits {
         return detect(Settings.resolve(null, System.getenv(), new ArrayList<String>()));
     }
 
-    /** Detects and applies {@code settings}; {@code settings.root()} says where the files are read. */
+    /**
+     * Detects everything, physical cores included, and applies {@code settings}; {@code settings.root()} says where
+     * the files are read.
+     */
     public static Limits detect(Settings settings) {
+        return detect(settings, true);
+    }
+
+    /**
+     * As {@link #detect(Settings)}, but reads only what the policy needs: the CPU topology only with
+     * {@code cores=physical} ({@link Limits#physicalCores()} is unknown otherwise). For the agent's start-up, where
+     * every file read counts.
+     */
+    public static Limits detectForPolicy(Settings settings) {
+        return detect(settings, settings.cores() == Cores.PHYSICAL);
+    }
+
+    private static Limits detect(Settings settings, boolean physicalCores) {
         Detection detection;
         try {
-            detection = Detector.detect(Paths.get(settings.root()));
+            detection = Detector.detect(Paths.get(settings.root()), physicalCores);
         } catch (Throwable t) {
             // Detector already catches per value; this is the last line, so that nothing reaches the caller.
             detection = Detection.unknown("detection failed: " + t);
@@ -46,8 +62,9 @@ public final class ContainerLimits {
                 ? Math.max(1, detection.affinity().value())
                 : Runtime.getRuntime().availableProcessors();
         Double quota = detection.cpuQuota().isFound() ? detection.cpuQuota().value() : null;
-        int count = CpuPolicy.count(settings, quota, affinity);
-        CpuSource source = CpuPolicy.source(settings, quota, affinity);
+        Integer cores = detection.physicalCores().isFound() ? detection.physicalCores().value() : null;
+        int count = CpuPolicy.count(settings, quota, affinity, cores);
+        CpuSource source = CpuPolicy.source(settings, quota, affinity, cores);
         Finding<Long> memory = settings.memory() != null
                 ? Finding.found(settings.memory(), "memory= setting")
                 : detection.memoryLimit();

@@ -38,6 +38,17 @@ public final class Limits {
     }
 
     /**
+     * How {@link #cpuCount()} was reached, in words: {@code quota 1.5, rounded ceil, min 1, capped by affinity 4}, or
+     * {@code override cpus=3, ...}, or {@code affinity: ...}. Where the quota and the affinity were read is in their
+     * findings.
+     */
+    public String cpuDerivation() {
+        Finding<Double> quota = cpuQuota();
+        return CpuPolicy.derivation(settings, cpuSource, quota.isFound() ? quota.value() : null, affinity,
+                physicalCores().orElse(null));
+    }
+
+    /**
      * The governing CPU quota in CPUs ({@code 1.5}, not {@code 150000}): the minimum over every cgroup level, before
      * rounding and not capped by affinity.
      */
@@ -50,9 +61,26 @@ public final class Limits {
         return affinity;
     }
 
+    /**
+     * The most CPUs the policy counts before a quota: the physical cores with {@code cores=physical} when they are
+     * known, else {@link #affinity()}.
+     */
+    public int cpuBound() {
+        return CpuPolicy.bound(settings, affinity, physicalCores().orElse(null));
+    }
+
     /** Where {@link #affinity()} came from. */
     public Finding<Integer> affinityFinding() {
         return detection.affinity();
+    }
+
+    /**
+     * The number of distinct physical cores among the allowed CPUs (threads of one core count once), from
+     * {@code /sys/devices/system/cpu/cpuN/topology}; unknown when unreadable, or not read (see
+     * {@link ContainerLimits#detectForPolicy}).
+     */
+    public Finding<Integer> physicalCores() {
+        return detection.physicalCores();
     }
 
     /** The hard memory limit in bytes: the {@code memory=} override if given, else the minimum over levels. */
@@ -103,6 +131,6 @@ public final class Limits {
     @Override
     public String toString() {
         return "Limits[cpus=" + cpuCount + " (" + cpuSource + "), quota=" + cpuQuota() + ", affinity=" + affinity
-                + ", memory=" + memoryLimit + "]";
+                + ", physicalCores=" + physicalCores() + ", memory=" + memoryLimit + "]";
     }
 }

@@ -1,8 +1,10 @@
 package io.containerlimits;
 
+import java.util.Locale;
+
 /**
  * Parses the numbers users write in settings: CPU counts ({@code 2}, {@code 1.5}, {@code 500m}) and memory sizes
- * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}).
+ * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}); and writes CPU counts back for people.
  *
  * <p>Every failure is an {@link IllegalArgumentException} whose message quotes the input.
  *
@@ -11,6 +13,9 @@ package io.containerlimits;
  * agent can set its parallelism (seen on JDK 25: common pool 1 instead of 3 with {@code cpus=4}).
  */
 public final class Quantities {
+
+    /** Whole numbers below this print without a fraction; a double is exact to the unit up to 2^53. */
+    private static final double WHOLE_LIMIT = 1e15;
 
     private Quantities() {
         throw new UnsupportedOperationException();
@@ -49,7 +54,7 @@ public final class Quantities {
      */
     public static long parseBytes(String text) {
         String t = text.trim();
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        String lower = t.toLowerCase(Locale.ROOT);
         if (lower.endsWith("i")) {
             lower = lower.substring(0, lower.length() - 1);
         } else if (lower.endsWith("b") && lower.length() > 1 && Character.isLetter(lower.charAt(lower.length() - 2))) {
@@ -95,6 +100,18 @@ public final class Quantities {
             throw new IllegalArgumentException("out of range: \"" + text + "\"");
         }
         return bytes;
+    }
+
+    /**
+     * CPUs for people, in the report and the agent's log alike: a whole number without {@code .0}, else the shortest
+     * decimal that reads back as the same double: {@code 2.0 -> "2"}, {@code 1.5 -> "1.5"},
+     * {@code 0.33333 -> "0.33333"}.
+     */
+    public static String formatCpus(double cpus) {
+        if (cpus == Math.rint(cpus) && Math.abs(cpus) < WHOLE_LIMIT) {
+            return Long.toString((long) cpus);
+        }
+        return Double.toString(cpus);
     }
 
     /** Accepts a plain decimal number only: digits with at most one point, no sign, no exponent. */

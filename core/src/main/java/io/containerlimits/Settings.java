@@ -1,14 +1,13 @@
 package io.containerlimits;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The resolved settings of one run: overrides, policy and switches (DESIGN §4).
+ * The resolved settings of one run: overrides, policy and switches (docs/design.md §4).
  *
  * <p>Sources, highest first: agent arguments (or command-line options), {@code CONTAINER_LIMITS_<KEY>} environment
  * variables, {@code CONTAINER_LIMITS_OPTS} (the whole argument syntax in one variable), defaults. A malformed value is
@@ -18,16 +17,16 @@ import java.util.Map;
  */
 public final class Settings {
 
-    /** Prefix of every problem line, so that a user can tell whose message it is. */
-    public static final String PROBLEM_PREFIX = "container-limits: ";
-
     private final Map<Setting, Object> values;
 
     private Settings(Map<Setting, Object> values) {
         this.values = values;
     }
 
-    /** No override, {@code ceil}, minimum 1, no reserve, rewrite on, enabled, {@code warn}, root {@code /}. */
+    /**
+     * No override, {@code ceil}, minimum 1, no reserve, logical cores, rewrite on, enabled, {@code warn}, root
+     * {@code /}.
+     */
     public static Settings defaults() {
         return new Settings(new EnumMap<Setting, Object>(Setting.class));
     }
@@ -37,7 +36,7 @@ public final class Settings {
      *
      * @param arguments  the agent argument string {@code key=value,key=value}, or {@code null}
      * @param environment the process environment ({@link System#getenv()})
-     * @param problems   receives one line per malformed or unknown entry, each starting with {@link #PROBLEM_PREFIX}
+     * @param problems   receives one line per malformed or unknown entry, each starting with {@link LogLevel#PREFIX}
      */
     public static Settings resolve(String arguments, Map<String, String> environment, List<String> problems) {
         Map<Setting, Object> values = new EnumMap<Setting, Object>(Setting.class);
@@ -97,6 +96,12 @@ public final class Settings {
                         return min;
                     }
                     break;
+                case CORES:
+                    Cores cores = Cores.fromKey(value);
+                    if (cores != null) {
+                        return cores;
+                    }
+                    break;
                 case REWRITE:
                 case ENABLED:
                     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
@@ -134,7 +139,7 @@ public final class Settings {
             int eq = trimmed.indexOf('=');
             Setting setting = eq > 0 ? Setting.fromKey(trimmed.substring(0, eq).trim()) : null;
             if (setting == null) {
-                problems.add(PROBLEM_PREFIX + "ignoring \"" + trimmed + "\" in " + origin
+                problems.add(LogLevel.PREFIX + "ignoring \"" + trimmed + "\" in " + origin
                         + ": expected key=value with a key among " + keyList());
                 continue;
             }
@@ -147,28 +152,18 @@ public final class Settings {
         try {
             values.put(setting, parse(setting, raw));
         } catch (IllegalArgumentException e) {
-            problems.add(PROBLEM_PREFIX + "ignoring " + origin + " " + setting.key() + "=" + raw + ": "
+            problems.add(LogLevel.PREFIX + "ignoring " + origin + " " + setting.key() + "=" + raw + ": "
                     + e.getMessage().substring(e.getMessage().indexOf("expected")));
         }
     }
 
     /** {@code cpus, memory, rounding, ...} for messages. */
-    public static String keyList() {
+    private static String keyList() {
         StringBuilder sb = new StringBuilder();
         for (Setting s : Setting.values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(s.key());
         }
         return sb.toString();
-    }
-
-    /** The settings explicitly given, for reports; unmodifiable. */
-    public Map<Setting, Object> explicit() {
-        return Collections.unmodifiableMap(values);
-    }
-
-    /** True when {@code setting} was given by some source. */
-    public boolean isSet(Setting setting) {
-        return values.containsKey(setting);
     }
 
     /** The {@code cpus=} override in CPUs, or {@code null} to detect. */
@@ -194,6 +189,12 @@ public final class Settings {
     public double reserveCpus() {
         Double r = (Double) values.get(Setting.RESERVE_CPUS);
         return r == null ? 0.0 : r;
+    }
+
+    /** Whether the count is bounded by logical CPUs (the default) or by physical cores. */
+    public Cores cores() {
+        Cores c = (Cores) values.get(Setting.CORES);
+        return c == null ? Cores.LOGICAL : c;
     }
 
     public boolean rewrite() {

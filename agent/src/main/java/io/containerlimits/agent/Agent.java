@@ -1,11 +1,12 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.ContainerLimits;
+import io.containerlimits.Cores;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
-import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,7 +17,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * What premain does (DESIGN §4–§6), in this order:
+ * What premain does (docs/design.md §4–§6), in this order:
  * <ol>
  *   <li>Resolve the settings (agent arguments over {@code CONTAINER_LIMITS_*}); print each bad value on one line.
  *       With {@code enabled=false}, stop here: no file read, nothing set.</li>
@@ -30,9 +31,6 @@ import java.util.Properties;
  * Cheap on purpose: no lambdas, streams or {@code String.format}, no management beans, few files.
  */
 final class Agent {
-
-    /** Binary name of the helper that rewritten call sites invoke. */
-    static final String HELPER = CallSiteRewriter.HELPER_OWNER.replace('/', '.');
 
     private final Settings settings;
     private final Map<String, String> environment;
@@ -80,7 +78,7 @@ final class Agent {
         }
         Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, properties,
                 javaFeature(System.getProperty("java.specification.version")), options);
-        agent.run(ContainerLimits.detect(settings), Runtime.getRuntime().availableProcessors(),
+        agent.run(ContainerLimits.detectForPolicy(settings), Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory());
         if (log.isDebug()) {
             log.debug("premain took " + (System.nanoTime() - started) / 1000000 + " ms");
@@ -95,6 +93,10 @@ final class Agent {
             }
         }
         publish(limits);
+        if (settings.cores() == Cores.PHYSICAL && !limits.physicalCores().isFound()) {
+            log.warn("cores=physical: physical cores unknown (" + limits.physicalCores().reason()
+                    + "); counting logical CPUs");
+        }
         int cpus = limits.cpuCount();
         boolean rewrite = false;
         String applied;
@@ -103,8 +105,9 @@ final class Agent {
             log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
-            log.debug("leaving CPU settings alone: -XX:ActiveProcessorCount=" + activeProcessorCount + " given");
-            applied = "nothing CPU-related (-XX:ActiveProcessorCount=" + activeProcessorCount + " given)";
+            String given = UserJvmOptions.ACTIVE_PROCESSOR_COUNT + activeProcessorCount + " given";
+            log.debug("leaving CPU settings alone: " + given);
+            applied = "nothing CPU-related (" + given + ")";
         } else {
             setCpuProperties(cpus);
             rewrite = settings.rewrite();
@@ -161,6 +164,23 @@ final class Agent {
     }
 
     private void installRewrite(int cpus) {
+        int aot = javaFeature < AotCacheOptions.FIRST_FEATURE ? AotCacheOptions.NONE
+                : AotCacheOptions.role(options());
+        if (aot == AotCacheOptions.TRAINING) {
+            // Every class rewritten now would be left out of the cache, and Temurin 25.0.3 then crashes creating or
+            // loading a Spring Boot app's cache (docs/agent-notes.md §1.8). Rewriting is for the runs that use it.
+            log.debug("AOT cache training run: no rewrite (see the README, \"CDS and AOT cache\")");
+            return;
+        }
+        if (aot == AotCacheOptions.CACHE) {
+            // Before the transformer exists, and before a renamed jar's append: what the cache loaded early is what
+            // is loaded now.
+            String warning = PreloadedClasses.warning(instrumentation.getAllLoadedClasses(),
+                    premainClass.getClassLoader(), ClassLoader.getSystemClassLoader(), cpus);
+            if (warning != null) {
+                log.warn(warning);
+            }
+        }
         Redetection redetection = settings.cpus() == null ? new Redetection(settings) : null;
         if (premainClass.getClassLoader() != null) {
             // Boot-Class-Path missed (the jar was renamed): this copy of the agent came from the application loader.

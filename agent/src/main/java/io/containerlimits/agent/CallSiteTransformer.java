@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Offers every class the JVM loads (and the few it retransforms) to {@link CallSiteRewriter}.
  *
- * <p>Rules, each for a measured reason (jvm-agent-notes §1.6):
+ * <p>Rules, each for a measured reason (docs/agent-notes.md §1.6):
  * <ul>
  *   <li>The byte pre-filter comes first; a class without the name {@code availableProcessors} costs one scan.</li>
  *   <li>No class loading, no type pool, no reflection in here: a class loaded while a transformer runs on the same
@@ -29,6 +29,7 @@ final class CallSiteTransformer implements ClassFileTransformer {
     private final Log log;
     private final AtomicInteger classesRewritten = new AtomicInteger();
     private final AtomicInteger callSitesRewritten = new AtomicInteger();
+    private final AtomicInteger methodHandlesRewritten = new AtomicInteger();
     private final AtomicInteger classesFailed = new AtomicInteger();
 
     CallSiteTransformer(Log log) {
@@ -49,8 +50,11 @@ final class CallSiteTransformer implements ClassFileTransformer {
             }
             classesRewritten.incrementAndGet();
             callSitesRewritten.addAndGet(result.callSites());
+            methodHandlesRewritten.addAndGet(result.methodHandles());
             if (log.isDebug()) {
-                log.debug("rewrote " + result.callSites() + " call site(s) in " + className);
+                log.debug("rewrote " + result.callSites() + " call site(s)"
+                        + (result.methodHandles() == 0 ? "" : " and " + result.methodHandles() + " method handle(s)")
+                        + " in " + className);
             }
             return result.classFile();
         } catch (Throwable t) {
@@ -68,14 +72,22 @@ final class CallSiteTransformer implements ClassFileTransformer {
         return loader == null && className != null && className.startsWith(OWN_CLASSES);
     }
 
+    /** Classes rewritten so far (for tests). */
     int classesRewritten() {
         return classesRewritten.get();
     }
 
+    /** Call sites rewritten so far (for tests). */
     int callSitesRewritten() {
         return callSitesRewritten.get();
     }
 
+    /** Method-handle constants re-pointed to the helper (for tests). */
+    int methodHandlesRewritten() {
+        return methodHandlesRewritten.get();
+    }
+
+    /** Classes left unchanged because the rewrite failed (for tests). */
     int classesFailed() {
         return classesFailed.get();
     }

@@ -1,10 +1,11 @@
 package io.containerlimits.agent;
 
+import io.containerlimits.LogLevel;
 import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code Premain-Class}: a trampoline into {@link Agent}. Its rules, each learnt from a JVM abort
- * (jvm-agent-notes §0, §1.6):
+ * (docs/agent-notes.md §0, §1.6):
  * <ul>
  *   <li>{@code premain} and {@code agentmain} call one private start method, inside {@code catch (Throwable)}: an
  *       exception escaping premain aborts the JVM.</li>
@@ -48,7 +49,7 @@ public final class ContainerLimitsAgent {
                 Agent.start(arguments, instrumentation, ContainerLimitsAgent.class);
             }
         } catch (Throwable t) {
-            System.err.println("container-limits: agent not applied, the JVM runs with its own sizing: " + t);
+            System.err.println(LogLevel.PREFIX + "agent not applied, the JVM runs with its own sizing: " + t);
         }
     }
 }

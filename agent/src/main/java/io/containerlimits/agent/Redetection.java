@@ -15,6 +15,6 @@ final class Redetection implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return ContainerLimits.detect(settings).cpuCount();
+        return ContainerLimits.detectForPolicy(settings).cpuCount();
     }
 }

@@ -6,18 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.ContainerLimits;
-import io.containerlimits.LogLevel;
 import io.containerlimits.Limits;
+import io.containerlimits.LogLevel;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -137,6 +141,14 @@ class AgentTest {
     }
 
     @Test
+    void anActiveProcessorCountOfMinusOneIsNotSetSoTheCountIsApplied() {
+        byte[] cmdline = "java\0-XX:ActiveProcessorCount=-1\0-cp\0app.jar\0Main\0".getBytes(StandardCharsets.UTF_8);
+        run("cpus=4", 2, GIB / 4, 21, cmdline);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "HotSpot's default");
+        assertEquals(1, transformers.size());
+    }
+
+    @Test
     void quotaFromTheCgroupIsPublishedWithMemory() {
         FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
         run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
@@ -147,9 +159,29 @@ class AgentTest {
         String line = stderr().trim();
         assertFalse(line.contains("\n"), "log=info is one line: " + line);
         assertTrue(line.startsWith("container-limits "), line);
-        assertTrue(line.contains("cpus=1 (quota 0.5 from "), line);
-        assertTrue(line.contains("rounding ceil"), line);
+        // The report's derivation (CpuPolicyTest), then where the quota was read.
+        assertTrue(line.contains(": cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2), quota=0.5 "
+                + "(/sys/fs/cgroup/cpu.max (level 1 of 1 from the leaf) 50000/100000), memory="), line);
         assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
+    }
+
+    @Test
+    void theInfoLineWritesSizesAsTheReportDoes() {
+        // 1.25 GiB: one decimal rounded half up, the report's rule (ReportTest), not "1.25 GiB".
+        run("memory=1280m,log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertTrue(stderr().contains(", memory=1.3 GiB; applied: "), stderr());
+    }
+
+    @Test
+    void theInfoLineSaysWhyThereIsNoQuotaAndWhenTheAffinityIsTheJvmsOwn() throws IOException {
+        FixtureRoot.cgroupV2(temp, "max 100000", "max");
+        Files.delete(temp.resolve("proc/self/status"));
+        run("log=info", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        int jvm = Runtime.getRuntime().availableProcessors();
+        assertTrue(stderr().contains(": cpus=" + jvm + " (affinity: no quota applies), quota=none (cpu.max: no limit"
+                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm
+                + " (the JVM's count: /proc/self/status: "), stderr());
+        assertTrue(stderr().contains(", memory=no limit; applied: "), stderr());
     }
 
     @Test
@@ -219,6 +251,65 @@ class AgentTest {
         assertTrue(stderr().contains("container-limits: set java.util.concurrent.ForkJoinPool.common.parallelism=3"),
                 stderr());
         assertEquals(LogLevel.WARN, Settings.defaults().log(), "the default prints only warnings");
+    }
+
+    /** Premain as the JVM runs it, on a core fixture tree; returns the properties it set. */
+    private Properties start(String arguments, Map<String, String> environment, String fixture) {
+        Properties set = new Properties();
+        Agent.start(arguments + ",root=" + Paths.get("..", "core", "src", "test", "resources", "fixtures", fixture,
+                "root"), environment, instrumentation, String.class, new PrintStream(err, true, StandardCharsets.UTF_8),
+                set, UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
+        return set;
+    }
+
+    @Test
+    void coresPhysicalSizesForThePhysicalCoresOfTheAffinity() {
+        // 8 logical CPUs in 4 two-thread cores, all allowed; the control is the same start without cores=physical.
+        Properties physical = start("cores=physical,log=info", Map.of(), "smt-all-threads-allowed");
+        assertEquals("4", physical.get("container.limits.cpus"));
+        assertEquals("3", physical.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "max(1, 4 - 1)");
+        assertEquals("4", physical.get("io.netty.availableProcessors"));
+        assertTrue(stderr().contains("cpus=4 (cores=physical: the physical cores of the 8 allowed CPUs), quota=none"),
+                stderr());
+        assertTrue(stderr().contains(", physicalCores=4 (/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 8"
+                + " allowed CPUs), memory="), stderr());
+        Properties logical = start("log=off", Map.of(), "smt-all-threads-allowed");
+        assertEquals("8", logical.get("container.limits.cpus"));
+        assertEquals("7", logical.get("java.util.concurrent.ForkJoinPool.common.parallelism"));
+    }
+
+    @Test
+    void coresPhysicalFromTheEnvironmentAndAnExplicitCountStillWins() {
+        assertEquals("2", start("", Map.of("CONTAINER_LIMITS_CORES", "physical"), "smt-two-cores-both-threads")
+                .get("container.limits.cpus"));
+        assertEquals("3", start("cpus=3", Map.of("CONTAINER_LIMITS_CORES", "physical"), "smt-two-cores-both-threads")
+                .get("container.limits.cpus"));
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void aBadCoresValueIsOneLineAndIgnored() {
+        Properties set = start("cores=threads", Map.of(), "smt-two-cores-both-threads");
+        assertEquals("container-limits: ignoring agent argument cores=threads: expected logical or physical\n",
+                stderr());
+        assertEquals("4", set.get("container.limits.cpus"), "the logical count");
+    }
+
+    @Test
+    void unknownPhysicalCoresWarnOnceAndTheLogicalCountStands() {
+        Properties set = start("cores=physical", Map.of(), "topology-missing");
+        assertEquals("8", set.get("container.limits.cpus"));
+        assertEquals("container-limits: cores=physical: physical cores unknown (/sys/devices/system/cpu/cpu0/topology:"
+                + " no core_cpus_list, thread_siblings_list or core_id); counting logical CPUs\n", stderr());
+    }
+
+    @Test
+    void theTopologyIsReadOnlyForCoresPhysical() {
+        start("log=debug", Map.of(), "smt-all-threads-allowed");
+        assertFalse(stderr().contains("physical cores"), "cores=logical reads no topology file:\n" + stderr());
+        err.reset();
+        start("log=debug,cores=physical", Map.of(), "smt-all-threads-allowed");
+        assertTrue(stderr().contains("container-limits: detection: physical cores: 4 by "), stderr());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.Version;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +24,7 @@ class ArgumentsTest {
         "rounding,     floor, cpu,    rounding,    floor",
         "min-cpus,     4,     cpu,    minCpus,     4",
         "reserve-cpus, 0.5,   cpu,    reserveCpus, 0.5",
+        "cores,        physical, cpu, cores,       physical",
     })
     void everySettingOptionWorksInBothSpellings(String key, String value, String section, String field,
             String expected) {
@@ -33,7 +33,7 @@ class ArgumentsTest {
         for (Cli cli : new Cli[] {separate, joined}) {
             assertEquals(0, cli.status(), cli::toString);
             assertEquals("", cli.err(), "nothing on stderr");
-            assertEquals(expected, String.valueOf(section(cli, section).get(field)), cli::toString);
+            assertEquals(expected, String.valueOf(cli.section(section).get(field)), cli::toString);
         }
     }
 
@@ -45,28 +45,29 @@ class ArgumentsTest {
 
     @Test
     void roundingAndMinimumApplyToTheOverride() {
-        assertEquals(1L, section(Cli.run("json", "--root", ROOT, "--cpus", "1.5", "--rounding", "floor"), "cpu")
+        assertEquals(1L, Cli.run("json", "--root", ROOT, "--cpus", "1.5", "--rounding", "floor").section("cpu")
                 .get("count"));
-        assertEquals(2L, section(Cli.run("json", "--root", ROOT, "--cpus", "1.5"), "cpu").get("count"), "ceil");
-        assertEquals(4L, section(Cli.run("json", "--root", ROOT, "--cpus=1.5", "--min-cpus=4"), "cpu").get("count"));
+        assertEquals(2L, Cli.run("json", "--root", ROOT, "--cpus", "1.5").section("cpu").get("count"), "ceil");
+        assertEquals(4L, Cli.run("json", "--root", ROOT, "--cpus=1.5", "--min-cpus=4").section("cpu").get("count"));
     }
 
     @Test
     void environmentVariablesAreHonoured() {
-        Map<String, String> env = Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
+        Map<String, String> env =
+                Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
         Cli cli = Cli.run(env, "json", "--root", ROOT);
-        assertEquals(3L, section(cli, "cpu").get("count"));
-        assertEquals("floor", section(cli, "cpu").get("rounding"));
-        assertEquals(1073741824L, section(cli, "memory").get("limit"));
+        assertEquals(3L, cli.section("cpu").get("count"));
+        assertEquals("floor", cli.section("cpu").get("rounding"));
+        assertEquals(1073741824L, cli.section("memory").get("limit"));
     }
 
     @Test
     void optionsOverrideTheEnvironment() {
         Map<String, String> env = Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_ROUNDING", "floor");
         Cli cli = Cli.run(env, "json", "--root", ROOT, "--cpus", "2.5", "--rounding=ceil");
-        assertEquals(3L, section(cli, "cpu").get("count"), "2.5 rounded up, not the environment's 3 floored");
-        assertEquals(2.5, section(cli, "cpu").get("override"));
-        assertEquals("ceil", section(cli, "cpu").get("rounding"));
+        assertEquals(3L, cli.section("cpu").get("count"), "2.5 rounded up, not the environment's 3 floored");
+        assertEquals(2.5, cli.section("cpu").get("override"));
+        assertEquals("ceil", cli.section("cpu").get("rounding"));
     }
 
     @Test
@@ -74,8 +75,23 @@ class ArgumentsTest {
         Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_ROUNDING", "sideways"), "json", "--root", ROOT);
         assertEquals(0, cli.status(), cli::toString);
         assertEquals(1, cli.errLines().length, cli::toString);
-        assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"), cli.err());
-        assertEquals("ceil", section(cli, "cpu").get("rounding"));
+        assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"),
+                cli.err());
+        assertEquals("ceil", cli.section("cpu").get("rounding"));
+    }
+
+    @Test
+    void aBadCoresValueInTheEnvironmentIsOneLineAndTheLogicalCountStands() {
+        Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_CORES", "threads"), "json", "--root",
+                Cli.coreFixture("smt-two-cores-both-threads"));
+        assertEquals(0, cli.status(), cli::toString);
+        assertEquals("container-limits: ignoring CONTAINER_LIMITS_CORES cores=threads: expected logical or physical\n",
+                cli.err());
+        assertEquals("logical", cli.section("cpu").get("cores"));
+        assertEquals(4L, cli.section("cpu").get("count"));
+        Cli physical = Cli.run(Map.of("CONTAINER_LIMITS_CORES", "physical"), "json", "--root",
+                Cli.coreFixture("smt-two-cores-both-threads"));
+        assertEquals(2L, physical.section("cpu").get("count"), "the variable itself works");
     }
 
     @Test
@@ -102,11 +118,13 @@ class ArgumentsTest {
         "bad rounding         | report --rounding sideways    | --rounding: bad value \"sideways\"",
         "bad min-cpus         | json --min-cpus 0             | --min-cpus: bad value \"0\"",
         "bad reserve-cpus     | json --reserve-cpus -1        | --reserve-cpus: bad value \"-1\"",
+        "bad cores            | json --cores threads          | --cores: bad value \"threads\" for cores: expected",
         "flags-only option    | report --thread-count 10      | --thread-count is an option of flags only",
         "value on a switch    | report --verbose=yes          | --verbose takes no value",
         "stray word           | json extra                    | unexpected argument \"extra\"",
         "missing root         | json --root /no/such/dir      | --root /no/such/dir: no such directory",
-        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": expected a whole percentage",
+        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": "
+                + "expected a whole percentage",
         "bad thread-count     | flags --thread-count many     | --thread-count: bad value \"many\"",
     })
     void aBadCommandLineIsOneLineOnStderrAndStatusTwo(String name, String args, String message) {
@@ -144,11 +162,5 @@ class ArgumentsTest {
         assertEquals(0, bare.status(), bare::toString);
         assertTrue(bare.out().startsWith("container-limits "), bare.out());
         assertEquals(Cli.run("report", "--root", ROOT).out().lines().count(), bare.out().lines().count());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> section(Cli cli, String name) {
-        assertEquals(0, cli.status(), cli::toString);
-        return new HashMap<>((Map<String, Object>) cli.json().get(name));
     }
 }

@@ -1,5 +1,6 @@
 package io.containerlimits.detect;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +9,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +34,20 @@ class HostFilesTest {
     }
 
     @Test
+    void aTruncatingReadGivesTheFirstBoundBytesAndNeverFails(@TempDir Path root) throws IOException {
+        // The agent's /proc/self/cmdline and option files: past the bound are application arguments, not options.
+        byte[] content = new byte[20_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i % 251);
+        }
+        Path file = Files.write(root.resolve("cmdline"), content);
+        assertArrayEquals(Arrays.copyOf(content, 10_000), HostFiles.readBounded(file, 10_000, true));
+        assertArrayEquals(content, HostFiles.readBounded(file, 20_000, false), "exactly the bound");
+        assertArrayEquals(content, HostFiles.readBounded(file, 1 << 20, false), "well under it");
+        assertThrows(IOException.class, () -> HostFiles.readBounded(file, 19_999, false));
+    }
+
+    @Test
     void aMissingFileAndADirectoryAreIoErrors(@TempDir Path root) throws IOException {
         Files.createDirectory(root.resolve("dir"));
         HostFiles files = new HostFiles(root);
@@ -41,7 +58,7 @@ class HostFilesTest {
     @Test
     void theRealProcFilesAreReadable() throws IOException {
         // This process's own /proc: the bounded reader must cope with size-0 pseudo files.
-        HostFiles files = new HostFiles(java.nio.file.Paths.get("/"));
+        HostFiles files = new HostFiles(Paths.get("/"));
         assertTrue(files.procSelfStatus().contains("Cpus_allowed_list:"));
         assertTrue(files.procSelfMountInfo().contains(" - "));
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
  */
 public final class AvailableProcessors {
 
-    /** How often the count may be re-detected while callers keep asking, at most (Go's rate, DESIGN §3). */
+    /** How often the count may be re-detected while callers keep asking, at most (Go's rate, docs/design.md §3). */
     static final long REFRESH_INTERVAL_MILLIS = 1000;
 
     /** The count to report; 0 until the agent sets one, and then callers get the JVM's own answer. */
@@ -73,7 +73,7 @@ public final class AvailableProcessors {
         }
     }
 
-    /** The count rewritten callers get now, 0 when none is set (for tests and reports). */
+    /** The count rewritten callers get now, 0 when none is set (for tests). */
     public static int current() {
         return count;
     }

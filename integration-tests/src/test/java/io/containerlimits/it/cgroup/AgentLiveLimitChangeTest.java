@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.ForkedJvm;
+import io.containerlimits.testsupport.RunningJvm;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A quota raised while the JVM runs (Kubernetes in-place resize, {@code docker update}) reaches the rewritten call
- * sites: DESIGN §3 asks for re-detection at most once a second, never a value fixed forever (issue 4).
+ * sites: docs/design.md §3 asks for re-detection at most once a second, never a value fixed forever (issue 4).
  */
 @ExtendWith(CgroupSandboxExtension.class)
 class AgentLiveLimitChangeTest {
@@ -30,13 +32,14 @@ class AgentLiveLimitChangeTest {
     void aQuotaRaisedFromHalfToTwoWhileRunningReachesTheProgram(TestJdks jdk, CgroupSandbox cgroups) {
         int hostCpus = Figures.hostCpus();
         Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
-        ForkedJvm jvm = ForkedJvm.on(jdk).inCgroups(cpu).withOptions("-XX:-UseContainerSupport");
+        ForkedJvm jvm = jdk.jvm().through(Cgroup.joinThenExec(cpu)).withOptions("-XX:-UseContainerSupport")
+                .withClassPath(TestJdks.programClasses());
 
         String controlFirst;
-        try (RunningJvm control = jvm.startMain(LiveLimitProgram.class.getName())) {
+        try (RunningJvm control = jvm.start(LiveLimitProgram.class.getName())) {
             controlFirst = firstLine(control);
         }
-        try (RunningJvm agent = jvm.withAgent("").startMain(LiveLimitProgram.class.getName())) {
+        try (RunningJvm agent = jvm.withAgent(TestJdks.agentJar(), "").start(LiveLimitProgram.class.getName())) {
             String agentFirst = firstLine(agent);
             assertEquals("1", agentFirst, () -> "with the agent under quota 0.5; stderr: " + agent.stderr());
 

@@ -19,12 +19,13 @@ final class Figures {
      */
     static int hostCpus() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        Prerequisites.require(cpus >= 2, "at least 2 CPUs (a limit of 1 must differ from the host; found " + cpus + ")");
+        Prerequisites.require(cpus >= 2,
+                "at least 2 CPUs (a limit of 1 must differ from the host; found " + cpus + ")");
         return cpus;
     }
 
-    /** Prints {@code FIGURE <row> | <jdk> | agent <value> | control <value>}. */
+    /** Prints {@code FIGURE <row> | jdk<N> | agent <value> | control <value>}. */
     static void print(String row, TestJdks jdk, Object agent, Object control) {
-        System.out.println("FIGURE " + row + " | JDK " + jdk.feature() + " | agent " + agent + " | control " + control);
+        System.out.println("FIGURE " + row + " | " + jdk + " | agent " + agent + " | control " + control);
     }
 }
