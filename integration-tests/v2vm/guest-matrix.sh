@@ -5,14 +5,14 @@
 #
 # Input, $V2VM_OUT/params.sh (written by the test):
 #   AGENT_JAR        the container-limits.jar the build made (a host path, seen through the read-only share)
-#   PROBE_CLASSES    GuestProbe compiled for Java 8
+#   PROBE_CLASSES    the module's programs (GuestProbe, HeapHog, LiveLimitProgram), Java 8 bytecode
 #   JDK_HOMES        "8=/path 11=/path ..."
 #   PLAN             "JDK:LAYOUT ..." what to run, in order
 #   JOBS             how many JVMs run at once (the guest has 4 CPUs; a 0.5-CPU group leaves most of them idle)
 # Output, in $V2VM_OUT:
 #   kernel.txt                 uname -r, then /proc/cgroups as this kernel shows it
 #   runs/LAYOUT.JDK.VARIANT.{cmd,out,err,status}   a JVM's command, stdout, stderr, exit status (124: RUN_LIMIT)
-#   runs/live.JDK.VARIANT.written              epoch ms at which the live layout's cpu.max was rewritten
+#   runs/live.JDK.VARIANT.written              how many lines the live JVM had printed when cpu.max was rewritten
 #   runs/hog.flags             what `java -jar container-limits.jar flags` printed in the hog's group
 #   timing.txt                 seconds per layout and in all, and the guest's CPU seconds
 #
@@ -54,8 +54,9 @@ speed_options() {
   echo -XX:TieredStopAtLevel=1
   [ "$1" -ge 25 ] && echo -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0
   [ "$2" = alone ] || echo -XX:+UseSerialGC -XX:CICompilerCount=1 -XX:-UsePerfData
-  # the virtual-thread scheduler is read reflectively by GuestProbe
-  [ "$1" -ge 21 ] && echo --add-opens java.base/java.lang=ALL-UNNAMED
+  # Probe reads Striped64 and the virtual-thread scheduler reflectively (JDK 8 knows no --add-opens)
+  [ "$1" -ge 9 ] && echo --add-opens java.base/java.util.concurrent.atomic=ALL-UNNAMED \
+    --add-opens java.base/java.lang=ALL-UNNAMED
   return 0
 }
 
@@ -119,7 +120,7 @@ variants_of() {
 
 # One JVM: joins its group, then execs java, so that the JVM is inside its limits from its first instruction.
 run_jvm() {
-  local jdk=$1 layout=$2 variant=$3 home group name options=() main=(probe) env=()
+  local jdk=$1 layout=$2 variant=$3 home group name options=() main=(v2vm.GuestProbe) env=()
   home=$(home_of "$jdk")
   name=$RUNS/$layout.$jdk.$variant
   group=$(make_layout "$layout" "$ROOT/container-limits-test-$layout-$jdk-$variant") || return
@@ -128,13 +129,13 @@ run_jvm() {
     alone) [ "$layout" = quota-0.5 ] && options+=(-XshowSettings:system) ;;
     agent) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR") ;;
     floor) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR=rounding=floor") ;;
-    control) options+=(-XX:-UseContainerSupport); main=(probe "$AGENT_JAR") ;;
-    hog-alone) main=(hog) ;;
-    hog-flags) main=(hog); env=("JAVA_TOOL_OPTIONS=$(cat "$RUNS/hog.flags")") ;;
+    control) options+=(-XX:-UseContainerSupport); main+=("$AGENT_JAR") ;;
+    hog-alone) main=(docker.HeapHog) ;;
+    hog-flags) main=(docker.HeapHog); env=("JAVA_TOOL_OPTIONS=$(cat "$RUNS/hog.flags")") ;;
   esac
-  [ "$layout" = live ] && main=(live 250 7000)
+  [ "$layout" = live ] && main=(cgroup.LiveLimitProgram)
   local launch=(env "${env[@]}" timeout -k 5 "$RUN_LIMIT" "$home/bin/java" "${options[@]}" -cp "$PROBE_CLASSES"
-    io.containerlimits.it.v2vm.GuestProbe "${main[@]}")
+    "io.containerlimits.it.${main[0]}" "${main[@]:1}")
   echo "${launch[*]}" >"$name.cmd"
   if [ "$layout" = nsmount ]; then
     # A new cgroup namespace rooted at the group and a new mount namespace, in which the guest's cgroup2 mount is
@@ -147,20 +148,26 @@ run_jvm() {
   echo $? >"$name.status"
 }
 
-# The live layout: waits for the JVM's first line, then lowers the quota under it.
+# The live layout: LiveLimitProgram prints availableProcessors() every 100 ms while its stdin is open. Once it has
+# printed a line the quota is lowered under it; 40 lines later its stdin is closed and it ends.
 run_live() {
   local jdk=$1 variant=$2 i
-  local group=$ROOT/container-limits-test-live-$jdk-$variant name=$RUNS/live.$jdk.$variant
-  run_jvm "$jdk" live "$variant" &
+  local group=$ROOT/container-limits-test-live-$jdk-$variant name=$RUNS/live.$jdk.$variant written
+  { until [ -e "$name.stop" ]; do sleep 0.2; done; } | run_jvm "$jdk" live "$variant" &
   local pid=$!
   for i in $(seq 1 1200); do
-    grep -q '^LIVE' "$name.out" 2>/dev/null && break
+    [ -s "$name.out" ] && break
     kill -0 $pid 2>/dev/null || break
     sleep 0.1
   done
-  sleep 1
   echo "50000 100000" >"$group/cpu.max"
-  date +%s%3N >"$name.written"
+  written=$(wc -l <"$name.out")
+  echo "$written" >"$name.written"
+  for i in $(seq 1 300); do
+    [ "$(wc -l <"$name.out")" -ge $((written + 40)) ] && break
+    sleep 0.1
+  done
+  touch "$name.stop"
   wait $pid
 }
 

@@ -1,31 +1,36 @@
 package io.containerlimits.it.v2vm;
 
 import io.containerlimits.it.probe.ProbeResult;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The CPU figures one guest JVM reported, as a value to compare whole: {@code availableProcessors()}, the common
- * pool's parallelism, {@code new ForkJoinPool()}'s, and the virtual-thread scheduler's ({@code n/a} before 21).
+ * The CPU figures one guest JVM reported, as a value to compare whole: the common pool's parallelism and every field
+ * {@link ProbeResult#cpuSizedFields()} names ({@code availableProcessors()}, {@code new ForkJoinPool()}, the
+ * work-stealing pool, {@code Striped64}, the virtual-thread scheduler from 21 on).
  *
- * @param availableProcessors {@code Runtime.availableProcessors()} at a call site the agent rewrites
- * @param commonPool          {@code ForkJoinPool.commonPool().getParallelism()}
- * @param newForkJoinPool     {@code new ForkJoinPool().getParallelism()}
- * @param virtualThreads      the default virtual-thread scheduler's parallelism, or {@code n/a}
+ * @param commonPool {@code ForkJoinPool.commonPool().getParallelism()}
+ * @param sized      each CPU-sized field and its value
  */
-record CpuFigures(int availableProcessors, int commonPool, int newForkJoinPool, String virtualThreads) {
+record CpuFigures(int commonPool, Map<String, String> sized) {
 
-    /** What a JVM of {@code jdk} sized for {@code cpus} CPUs reports: the common pool leaves one CPU to the caller. */
-    static CpuFigures sizedFor(int cpus, GuestJdk jdk) {
-        return new CpuFigures(cpus, Math.max(1, cpus - 1), cpus, jdk.hasVirtualThreads() ? String.valueOf(cpus) : "n/a");
+    /** What a JVM sized for {@code cpus} CPUs reports in {@code probe}'s fields; the common pool leaves one free. */
+    static CpuFigures sizedFor(int cpus, ProbeResult probe) {
+        Map<String, String> sized = new TreeMap<>();
+        probe.cpuSizedFields().forEach(field -> sized.put(field, String.valueOf(cpus)));
+        return new CpuFigures(Math.max(1, cpus - 1), sized);
     }
 
     /** The figures in a probe line. */
     static CpuFigures of(ProbeResult probe) {
-        return new CpuFigures(probe.availableProcessors(), probe.commonPool(), probe.intValue("newForkJoinPool"),
-                probe.get("vtScheduler"));
+        Map<String, String> sized = new TreeMap<>();
+        probe.cpuSizedFields().forEach(field -> sized.put(field, probe.get(field)));
+        return new CpuFigures(probe.commonPool(), sized);
     }
 
     /** {@code 1 CPU, pool 1}: for the table. */
     String summary() {
-        return availableProcessors + (availableProcessors == 1 ? " CPU" : " CPUs") + ", pool " + commonPool;
+        String cpus = sized.get("availableProcessors");
+        return cpus + ("1".equals(cpus) ? " CPU" : " CPUs") + ", pool " + commonPool;
     }
 }

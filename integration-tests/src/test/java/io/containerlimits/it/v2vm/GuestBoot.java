@@ -2,7 +2,7 @@ package io.containerlimits.it.v2vm;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
+import io.containerlimits.it.support.TestJdks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -10,10 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Boots the guest once with {@code integration-tests/v2vm/boot.sh} and guest-matrix.sh, the plan and the jar the
@@ -24,9 +23,6 @@ final class GuestBoot {
 
     /** The module's scripts, relative to the module directory (where Maven runs the tests). */
     private static final Path SCRIPTS = Paths.get("v2vm");
-
-    /** GuestProbe's source: compiled once more for Java 8, since this module targets 17. */
-    private static final Path PROBE_SOURCE = Paths.get("src/test/java/io/containerlimits/it/v2vm/GuestProbe.java");
 
     /** JVMs the guest runs at once: most wait on a 0.5-CPU quota, so more than its CPUs keeps them busy. */
     private static final int JOBS = 6;
@@ -46,14 +42,13 @@ final class GuestBoot {
      * test, with the boot's own account and the console's last lines, when the guest does not boot or run to its end
      * within {@code limit}.
      */
-    static GuestResults run(GuestKernel kernel, List<GuestPlan> plan, List<GuestJdk> jdks, Path agentJar,
+    static GuestResults run(GuestKernel kernel, List<GuestPlan> plan, List<TestJdks> jdks, Path agentJar,
             Duration limit) {
         Path out = Paths.get("target", "v2vm", kernel.setupName()).toAbsolutePath();
         try {
             deleteTree(out);
             Files.createDirectories(out);
-            Path classes = compileProbe(out.getParent().resolve("probe-classes"));
-            Files.writeString(out.resolve("params.sh"), params(plan, jdks, agentJar, classes));
+            Files.writeString(out.resolve("params.sh"), params(plan, jdks, agentJar, TestJdks.programClasses()));
             ProcessBuilder boot = new ProcessBuilder("bash", SCRIPTS.resolve("boot.sh").toString(),
                     kernel.directory().toString(), SCRIPTS.resolve("guest-matrix.sh").toString(), out.toString(),
                     String.valueOf(limit.toSeconds())).redirectErrorStream(true);
@@ -81,25 +76,10 @@ final class GuestBoot {
         }
     }
 
-    /** Compiles GuestProbe with {@code --release 8} into {@code classes}, once per test run. */
-    private static synchronized Path compileProbe(Path classes) {
-        if (Files.isRegularFile(classes.resolve("io/containerlimits/it/v2vm/GuestProbe.class"))) {
-            return classes;
-        }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream messages = new ByteArrayOutputStream();
-        int status = javac.run(null, messages, messages, "--release", "8", "-Xlint:-options", "-d",
-                classes.toString(), PROBE_SOURCE.toString());
-        if (status != 0) {
-            throw new IllegalStateException("javac --release 8 " + PROBE_SOURCE + " failed:\n" + messages);
-        }
-        return classes;
-    }
-
-    private static String params(List<GuestPlan> plan, List<GuestJdk> jdks, Path agentJar, Path classes) {
+    private static String params(List<GuestPlan> plan, List<TestJdks> jdks, Path agentJar, Path classes) {
         return "AGENT_JAR=" + agentJar + "\n"
                 + "PROBE_CLASSES=" + classes + "\n"
-                + "JDK_HOMES=\"" + jdks.stream().map(jdk -> jdk.feature() + "=" + jdk.home())
+                + "JDK_HOMES=\"" + jdks.stream().map(jdk -> jdk.feature() + "=" + jdk.jdk().home())
                         .collect(Collectors.joining(" ")) + "\"\n"
                 + "PLAN=\"" + plan.stream().map(GuestPlan::spelled).collect(Collectors.joining(" ")) + "\"\n"
                 + "JOBS=" + JOBS + "\n";
@@ -110,7 +90,7 @@ final class GuestBoot {
             return;
         }
         try (var paths = Files.walk(directory)) {
-            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
         }

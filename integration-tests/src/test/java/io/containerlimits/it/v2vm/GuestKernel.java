@@ -51,7 +51,7 @@ enum GuestKernel {
         try {
             return Files.readString(directory().resolve("release")).trim();
         } catch (IOException e) {
-            throw new UncheckedIOException("kernel " + setupName + " not prepared: run integration-tests/v2vm/setup.sh", e);
+            throw new UncheckedIOException("kernel " + setupName + " not prepared (v2vm/setup.sh)", e);
         }
     }
 

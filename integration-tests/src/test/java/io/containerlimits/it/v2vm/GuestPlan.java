@@ -1,5 +1,6 @@
 package io.containerlimits.it.v2vm;
 
+import io.containerlimits.it.support.TestJdks;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param jdk    the JDK
  * @param layout what it runs in
  */
-record GuestPlan(GuestJdk jdk, Layout layout) {
+record GuestPlan(TestJdks jdk, Layout layout) {
 
     /** The layouts of the full set, in the order the guest runs them (the timing-sensitive live one last). */
     private static final List<Layout> FULL = List.of(Layout.QUOTA_HALF, Layout.QUOTA_ONE_AND_A_HALF, Layout.PARENT,
@@ -21,20 +22,20 @@ record GuestPlan(GuestJdk jdk, Layout layout) {
     /** The layouts every JDK runs on both kernels. */
     private static final List<Layout> CORE = List.of(Layout.QUOTA_HALF, Layout.KUBEPODS);
 
-    /** The backports kernel's: what the JVM alone makes of the limits, and whether its heap or the kernel ends a hog. */
+    /** The backports kernel's: what the JVM alone makes of the limits, and whether it or the kernel ends a hog. */
     private static final List<Layout> BLIND_CHECK = List.of(Layout.QUOTA_HALF, Layout.HOG);
 
     /** The steps for {@code kernel}, layout by layout. */
-    static List<GuestPlan> of(GuestKernel kernel, List<GuestJdk> jdks) {
+    static List<GuestPlan> of(GuestKernel kernel, List<TestJdks> jdks) {
         List<GuestPlan> plan = new ArrayList<>();
         for (Layout layout : FULL) {
-            for (GuestJdk jdk : jdks) {
+            for (TestJdks jdk : jdks) {
                 if (layoutsFor(kernel, jdk).contains(layout)) {
                     plan.add(new GuestPlan(jdk, layout));
                 }
             }
         }
-        for (GuestJdk jdk : jdks) {
+        for (TestJdks jdk : jdks) {
             if (layoutsFor(kernel, jdk).contains(Layout.HOG)) {
                 plan.add(new GuestPlan(jdk, Layout.HOG));
             }
@@ -42,11 +43,11 @@ record GuestPlan(GuestJdk jdk, Layout layout) {
         return plan;
     }
 
-    private static List<Layout> layoutsFor(GuestKernel kernel, GuestJdk jdk) {
+    private static List<Layout> layoutsFor(GuestKernel kernel, TestJdks jdk) {
         return switch (kernel) {
-            // the JDKs users run on the new kernels get the full set there
-            case TRIXIE -> jdk.feature() == 17 || jdk.feature() == 25 ? CORE : FULL;
-            case BOOKWORM -> jdk.feature() == 17 || jdk.feature() == 25 ? FULL : CORE;
+            // 8, 11 and 21 get the full set on the new kernel, 17 and 25 (TestJdks.FULL_MATRIX) on the older
+            case TRIXIE -> jdk.inFullMatrix() ? CORE : FULL;
+            case BOOKWORM -> jdk.inFullMatrix() ? FULL : CORE;
             case BACKPORTS -> BLIND_CHECK;
         };
     }

@@ -1,6 +1,7 @@
 package io.containerlimits.it.v2vm;
 
-import io.containerlimits.it.cgroup.JvmRun;
+import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.JvmRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,17 +18,17 @@ import java.util.List;
  */
 record GuestResults(GuestKernel kernel, Path directory) {
 
-    /** The JVM of {@code jdk} in {@code layout} started as {@code variant}; fails naming the files if it did not run. */
-    JvmRun run(GuestJdk jdk, Layout layout, Layout.Variant variant) {
+    /** The JVM of {@code jdk} in {@code layout} started as {@code variant}; fails naming the file it lacks. */
+    JvmRun run(TestJdks jdk, Layout layout, Layout.Variant variant) {
         String name = layout.key() + "." + jdk.feature() + "." + variant.key();
         String status = read("runs/" + name + ".status").trim();
         return new JvmRun(List.of(read("runs/" + name + ".cmd").trim()), Integer.parseInt(status),
                 read("runs/" + name + ".out"), read("runs/" + name + ".err"));
     }
 
-    /** Epoch milliseconds at which the live layout's {@code cpu.max} was rewritten under {@code jdk}'s JVM. */
-    long liveRewrittenAt(GuestJdk jdk, Layout.Variant variant) {
-        return Long.parseLong(read("runs/live." + jdk.feature() + "." + variant.key() + ".written").trim());
+    /** How many lines the live layout's JVM had printed when its {@code cpu.max} was rewritten. */
+    int liveLinesBeforeRewrite(TestJdks jdk, Layout.Variant variant) {
+        return Integer.parseInt(read("runs/live." + jdk.feature() + "." + variant.key() + ".written").trim());
     }
 
     /** What {@code flags} printed in the hog's group. */

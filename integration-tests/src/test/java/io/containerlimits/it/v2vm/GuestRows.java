@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.it.cgroup.JvmRun;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.containerlimits.it.docker.HeapHog;
 import io.containerlimits.it.probe.ProbeResult;
-import io.containerlimits.it.support.TinyJson;
-import java.util.ArrayList;
+import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.JvmRun;
+import io.containerlimits.testsupport.StrictJson;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.DynamicTest;
@@ -24,9 +26,13 @@ import org.junit.jupiter.api.function.Executable;
  * @param jdk     the JDK
  * @param results what the guest left
  */
-record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
+record GuestRows(String kernel, TestJdks jdk, GuestResults results) {
 
     static final long MIB = 1L << 20;
+    /** A process the kernel killed with SIGKILL, as the shell reports it. */
+    static final int KILLED = 137;
+    /** LiveLimitProgram lines (100 ms each) after the rewrite by which the agent must have followed it. */
+    static final int SETTLE_LINES = 25;
     /** The 256 MiB the quota-0.5, nsmount and hog groups allow. */
     static final long LIMIT_256M = 256 * MIB;
 
@@ -66,15 +72,15 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
     private void cpuAgainstControl(Layout layout, int cpus) {
         ProbeResult agent = probe(layout, Layout.Variant.AGENT);
         ProbeResult control = probe(layout, Layout.Variant.CONTROL);
-        Object json = json(layout);
+        JsonNode json = json(layout);
         figure(layout.key() + " CPUs", CpuFigures.of(agent), CpuFigures.of(control));
         assertAll(
-                () -> assertEquals(CpuFigures.sizedFor(cpus, jdk), CpuFigures.of(agent), () -> "agent: " + agent),
-                () -> assertEquals(guestSized(), CpuFigures.of(control), () -> "control: " + control),
-                () -> assertEquals(String.valueOf(cpus), agent.publishedProperties().get("container.limits.cpus"),
+                () -> assertEquals(CpuFigures.sizedFor(cpus, agent), CpuFigures.of(agent), () -> "agent: " + agent),
+                () -> assertEquals(guestSized(control), CpuFigures.of(control), () -> "control: " + control),
+                () -> assertEquals(String.valueOf(cpus), published(agent, "cpus"),
                         () -> "published count: " + agent),
-                () -> assertEquals(cpus, TinyJson.number(json, "cpu.count"), "json cpu.count"),
-                () -> assertTrue(control.publishedProperties().isEmpty(), () -> "control publishes nothing: " + control));
+                () -> assertEquals(cpus, StrictJson.number(json, "cpu.count"), "json cpu.count"),
+                () -> assertTrue(control.publishedProperties().isEmpty(), () -> "control: " + control));
     }
 
     private void floorAgainstControl() {
@@ -82,21 +88,22 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
         ProbeResult control = probe(Layout.QUOTA_ONE_AND_A_HALF, Layout.Variant.CONTROL);
         figure("quota 1.5 rounding=floor CPUs", CpuFigures.of(floor), CpuFigures.of(control));
         assertAll(
-                () -> assertEquals(CpuFigures.sizedFor(1, jdk), CpuFigures.of(floor), () -> "agent: " + floor),
-                () -> assertEquals(guestSized(), CpuFigures.of(control), () -> "control: " + control),
-                () -> assertEquals(1.5, TinyJson.number(json(Layout.QUOTA_ONE_AND_A_HALF), "cpu.quota"), "json quota"));
+                () -> assertEquals(CpuFigures.sizedFor(1, floor), CpuFigures.of(floor), () -> "agent: " + floor),
+                () -> assertEquals(guestSized(control), CpuFigures.of(control), () -> "control: " + control),
+                () -> assertEquals(1.5, StrictJson.number(json(Layout.QUOTA_ONE_AND_A_HALF), "cpu.quota"),
+                        "json quota"));
     }
 
     private void memoryAgainstControl(Layout layout, long limit) {
         ProbeResult agent = probe(layout, Layout.Variant.AGENT);
         ProbeResult control = probe(layout, Layout.Variant.CONTROL);
-        Object json = json(layout);
-        figure(layout.key() + " memory published", agent.publishedProperties().get("container.limits.memory"), "none");
+        JsonNode json = json(layout);
+        figure(layout.key() + " memory published", published(agent, "memory"), "none");
         assertAll(
-                () -> assertEquals(String.valueOf(limit), agent.publishedProperties().get("container.limits.memory"),
+                () -> assertEquals(String.valueOf(limit), published(agent, "memory"),
                         () -> "agent: " + agent),
                 () -> assertTrue(control.publishedProperties().isEmpty(), () -> "control: " + control),
-                () -> assertEquals(limit, TinyJson.number(json, "memory.limit"), "json memory.limit"));
+                () -> assertEquals(limit, StrictJson.number(json, "memory.limit"), "json memory.limit"));
     }
 
     /**
@@ -108,19 +115,19 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
     private void blindCheck() {
         JvmRun alone = results.run(jdk, Layout.QUOTA_HALF, Layout.Variant.ALONE);
         JvmRun agent = results.run(jdk, Layout.QUOTA_HALF, Layout.Variant.AGENT);
-        Object json = json(Layout.QUOTA_HALF);
-        ProbeResult seen = alone.probe();
+        JsonNode json = json(Layout.QUOTA_HALF);
+        ProbeResult seen = probe(Layout.QUOTA_HALF, Layout.Variant.ALONE);
         System.out.println("FIGURE " + jdk.label() + " v2 " + kernel + " | JVM alone in 256 MiB, 0.5 CPU: "
-                + seen.get("javaVersion") + " availableProcessors " + seen.availableProcessors() + ", maxMemory "
+                + javaVersion(json) + " availableProcessors " + seen.availableProcessors() + ", maxMemory "
                 + Long.parseLong(seen.get("maxMemory")) / MIB + " MiB, -XshowSettings:system Memory Limit "
                 + shownMemoryLimit(alone) + (isBlind(seen) ? ": BLIND" : ": sees the container"));
         List<String> warnings = agent.stderrLines().stream().filter(line -> line.startsWith("container-limits: "))
                 .toList();
         assertAll(
                 () -> assertEquals(0, alone.exitCode(), alone::toString),
-                () -> assertEquals(0.5, TinyJson.number(json, "cpu.quota"), "json cpu.quota"),
-                () -> assertEquals(LIMIT_256M, TinyJson.number(json, "memory.limit"), "json memory.limit"),
-                () -> assertEquals("0.5", agent.probe().publishedProperties().get("container.limits.cpu.quota"),
+                () -> assertEquals(0.5, StrictJson.number(json, "cpu.quota"), "json cpu.quota"),
+                () -> assertEquals(LIMIT_256M, StrictJson.number(json, "memory.limit"), "json memory.limit"),
+                () -> assertEquals("0.5", published(probe(Layout.QUOTA_HALF, Layout.Variant.AGENT), "cpu.quota"),
                         agent::toString),
                 () -> assertEquals(1, warnings.size(), () -> "one warning from the agent: " + agent),
                 () -> assertTrue(warnings.get(0).contains("256 MiB") && warnings.get(0).contains(" flags)"),
@@ -142,24 +149,23 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
     private void highAgainstControl() {
         ProbeResult agent = probe(Layout.HIGH_AND_SWAP, Layout.Variant.AGENT);
         ProbeResult control = probe(Layout.HIGH_AND_SWAP, Layout.Variant.CONTROL);
-        Object json = json(Layout.HIGH_AND_SWAP);
-        figure("memory.high 256M, max 512M: published limit", agent.publishedProperties().get(
-                "container.limits.memory"), "none");
+        JsonNode json = json(Layout.HIGH_AND_SWAP);
+        figure("memory.high 256M, max 512M: published limit", published(agent, "memory"), "none");
         assertAll(
-                () -> assertEquals(String.valueOf(512 * MIB), agent.publishedProperties().get("container.limits.memory"),
+                () -> assertEquals(String.valueOf(512 * MIB), published(agent, "memory"),
                         () -> "memory.high is not the limit: " + agent),
                 () -> assertTrue(control.publishedProperties().isEmpty(), () -> "control: " + control),
-                () -> assertEquals(512 * MIB, TinyJson.number(json, "memory.limit"), "json memory.limit"),
-                () -> assertEquals(256 * MIB, TinyJson.number(json, "memory.high"), "json memory.high"));
+                () -> assertEquals(512 * MIB, StrictJson.number(json, "memory.limit"), "json memory.limit"),
+                () -> assertEquals(256 * MIB, StrictJson.number(json, "memory.high"), "json memory.high"));
     }
 
     private void swapAgainstControl() {
         ProbeResult agent = probe(Layout.HIGH_AND_SWAP, Layout.Variant.AGENT);
         ProbeResult control = probe(Layout.HIGH_AND_SWAP, Layout.Variant.CONTROL);
-        Object json = json(Layout.HIGH_AND_SWAP);
+        JsonNode json = json(Layout.HIGH_AND_SWAP);
         assertAll(
-                () -> assertEquals(64 * MIB, TinyJson.number(json, "memory.swap"), "json memory.swap"),
-                () -> assertEquals(String.valueOf(512 * MIB), agent.publishedProperties().get("container.limits.memory"),
+                () -> assertEquals(64 * MIB, StrictJson.number(json, "memory.swap"), "json memory.swap"),
+                () -> assertEquals(String.valueOf(512 * MIB), published(agent, "memory"),
                         () -> "swap is not added to the limit: " + agent),
                 () -> assertTrue(control.publishedProperties().isEmpty(), () -> "control: " + control));
     }
@@ -168,71 +174,69 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
     private void cpusetAgainstControl() {
         ProbeResult agent = probe(Layout.CPUSET, Layout.Variant.AGENT);
         ProbeResult control = probe(Layout.CPUSET, Layout.Variant.CONTROL);
-        Object json = json(Layout.CPUSET);
+        JsonNode json = json(Layout.CPUSET);
         figure("cpuset 1-2 CPUs", CpuFigures.of(agent), CpuFigures.of(control));
         assertAll(
-                () -> assertEquals(CpuFigures.sizedFor(2, jdk), CpuFigures.of(agent), () -> "agent: " + agent),
-                () -> assertEquals(CpuFigures.sizedFor(2, jdk), CpuFigures.of(control), () -> "control: " + control),
-                () -> assertEquals("2", agent.publishedProperties().get("container.limits.cpus"), agent::toString),
+                () -> assertEquals(CpuFigures.sizedFor(2, agent), CpuFigures.of(agent), () -> "agent: " + agent),
+                () -> assertEquals(CpuFigures.sizedFor(2, control), CpuFigures.of(control),
+                        () -> "control: " + control),
+                () -> assertEquals("2", published(agent, "cpus"), agent::toString),
                 () -> assertFalse(agent.publishedProperties().containsKey("container.limits.cpu.quota"),
                         () -> "no quota: " + agent),
                 () -> assertTrue(control.publishedProperties().isEmpty(), () -> "control: " + control),
-                () -> assertEquals(2, TinyJson.number(json, "cpu.affinity"), "json cpu.affinity"),
-                () -> assertEquals(2, TinyJson.number(json, "cpu.count"), "json cpu.count"));
+                () -> assertEquals(2, StrictJson.number(json, "cpu.affinity"), "json cpu.affinity"),
+                () -> assertEquals(2, StrictJson.number(json, "cpu.count"), "json cpu.count"));
     }
 
     private void namespaceAgainstControl() {
         cpuAgainstControl(Layout.NAMESPACE_MOUNT, 1);
-        Object json = json(Layout.NAMESPACE_MOUNT);
+        JsonNode json = json(Layout.NAMESPACE_MOUNT);
         assertAll(
-                () -> assertEquals("v2 /sys/fs/cgroup", TinyJson.at(json, "cpu.cgroup"),
+                () -> assertEquals("v2 /sys/fs/cgroup", StrictJson.at(json, "cpu.cgroup").asText(),
                         "inside its namespace the group is the mount's root"),
-                () -> assertEquals(LIMIT_256M, TinyJson.number(json, "memory.limit"), "json memory.limit"));
+                () -> assertEquals(LIMIT_256M, StrictJson.number(json, "memory.limit"), "json memory.limit"));
     }
 
     private void kubepodsAgainstControl() {
         cpuAgainstControl(Layout.KUBEPODS, 1);
         ProbeResult agent = probe(Layout.KUBEPODS, Layout.Variant.AGENT);
-        Object json = json(Layout.KUBEPODS);
+        JsonNode json = json(Layout.KUBEPODS);
         assertAll(
-                () -> assertEquals(String.valueOf(LIMIT_256M), agent.publishedProperties().get("container.limits.memory"),
+                () -> assertEquals(String.valueOf(LIMIT_256M), published(agent, "memory"),
                         () -> "the pod's limit, not the container's 512 MiB: " + agent),
-                () -> assertTrue(String.valueOf(TinyJson.at(json, "cpu.quotaSource"))
+                () -> assertTrue(StrictJson.at(json, "cpu.quotaSource").asText()
                         .contains("-pod0f1e2d3c_4b5a_4978_8a9b_0c1d2e3f4a5b.slice/cpu.max"), "json: the pod's quota"),
-                () -> assertTrue(String.valueOf(TinyJson.at(json, "cpu.cgroup")).endsWith(".scope"),
+                () -> assertTrue(StrictJson.at(json, "cpu.cgroup").asText().endsWith(".scope"),
                         "json: the container's scope is the process's group"));
     }
 
-    /** The agent follows a lowered quota while the JVM runs; the control keeps the guest's count. */
+    /**
+     * The agent follows a lowered quota while the JVM runs ({@code LiveLimitProgram}, a line every 100 ms); the
+     * control keeps the guest's count.
+     */
     private void liveAgainstControl() {
-        List<long[]> agent = liveLines(Layout.Variant.AGENT);
-        List<long[]> control = liveLines(Layout.Variant.CONTROL);
-        long rewritten = results.liveRewrittenAt(jdk, Layout.Variant.AGENT);
-        // the agent re-reads at most once a second; a 0.5 quota under emulation may delay the loop a little more
-        long settled = rewritten + 2500;
-        List<Long> before = agent.stream().filter(l -> l[0] < rewritten).map(l -> l[1]).toList();
-        List<Long> after = agent.stream().filter(l -> l[0] >= settled).map(l -> l[1]).toList();
-        long firstChange = agent.stream().filter(l -> l[0] >= rewritten && l[1] == 1).mapToLong(l -> l[0] - rewritten)
-                .findFirst().orElse(-1);
-        figure("live: ms from the rewrite to the agent's 1", firstChange, "never");
+        List<Integer> agent = liveLines(Layout.Variant.AGENT);
+        List<Integer> control = liveLines(Layout.Variant.CONTROL);
+        int rewrite = results.liveLinesBeforeRewrite(jdk, Layout.Variant.AGENT);
+        // the agent re-reads at most once a second: 25 lines (2.5 s or more) after the rewrite it must have followed
+        List<Integer> before = agent.subList(0, Math.min(rewrite, agent.size()));
+        List<Integer> after = agent.subList(Math.min(rewrite + SETTLE_LINES, agent.size()), agent.size());
+        int firstOne = agent.subList(Math.min(rewrite, agent.size()), agent.size()).indexOf(1);
+        figure("live: lines (100 ms each) from the rewrite to the agent's 1", firstOne, "never");
         assertAll(
                 () -> assertFalse(before.isEmpty(), "lines before the rewrite"),
                 () -> assertTrue(before.stream().allMatch(n -> n == 2), () -> "2 CPUs before: " + before),
-                () -> assertFalse(after.isEmpty(), "lines 2.5 s after the rewrite"),
+                () -> assertFalse(after.isEmpty(), () -> "lines 2.5 s after the rewrite: " + agent),
                 () -> assertTrue(after.stream().allMatch(n -> n == 1), () -> "1 CPU after: " + after),
-                () -> assertTrue(control.stream().allMatch(l -> l[1] == CgroupV2GuestTest.GUEST_CPUS),
-                        "control: the guest's count throughout"));
+                () -> assertFalse(control.isEmpty(), "control lines"),
+                () -> assertTrue(control.stream().allMatch(n -> n == CgroupV2GuestTest.GUEST_CPUS),
+                        () -> "control: the guest's count throughout: " + control));
     }
 
-    private List<long[]> liveLines(Layout.Variant variant) {
+    private List<Integer> liveLines(Layout.Variant variant) {
         JvmRun run = results.run(jdk, Layout.LIVE, variant);
         assertEquals(0, run.exitCode(), run::toString);
-        List<long[]> lines = new ArrayList<>();
-        run.stdout().lines().filter(line -> line.startsWith(GuestProbe.LIVE + "\t")).forEach(line -> {
-            String[] fields = line.split("\t");
-            lines.add(new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[2])});
-        });
-        return lines;
+        return run.stdout().lines().filter(line -> !line.isBlank()).map(Integer::valueOf).toList();
     }
 
     /**
@@ -242,39 +246,59 @@ record GuestRows(String kernel, GuestJdk jdk, GuestResults results) {
     private void hogWithFlagsVsAlone() {
         JvmRun withFlags = results.run(jdk, Layout.HOG, Layout.Variant.HOG_FLAGS);
         JvmRun alone = results.run(jdk, Layout.HOG, Layout.Variant.HOG_ALONE);
-        boolean blind = isBlind(results.run(jdk, Layout.QUOTA_HALF, Layout.Variant.ALONE).probe());
+        boolean blind = isBlind(probe(Layout.QUOTA_HALF, Layout.Variant.ALONE));
         figure("heap hog in 256 MiB: with flags / alone", hogOutcome(withFlags), hogOutcome(alone));
         assertAll(
-                () -> assertTrue(results.hogFlags().contains("-Xmx"), () -> "flags sized a heap: " + results.hogFlags()),
-                () -> assertEquals(0, withFlags.exitCode(), withFlags::toString),
-                () -> assertTrue(withFlags.stdout().startsWith(GuestProbe.HOG + "\tOutOfMemoryError"),
-                        withFlags::toString),
-                () -> assertEquals(blind ? 137 : 0, alone.exitCode(),
+                () -> assertTrue(results.hogFlags().contains("-Xmx"), () -> "flags sized a heap: "
+                        + results.hogFlags()),
+                () -> assertEquals(HeapHog.EXIT_OUT_OF_MEMORY, withFlags.exitCode(), withFlags::toString),
+                () -> assertEquals(blind ? KILLED : HeapHog.EXIT_OUT_OF_MEMORY, alone.exitCode(),
                         () -> (blind ? "blind: the kernel's kill" : "sees the limit: its own OutOfMemoryError") + "\n"
-                                + alone),
-                () -> assertEquals(!blind, alone.stdout().startsWith(GuestProbe.HOG + "\tOutOfMemoryError"),
-                        alone::toString));
+                                + alone));
     }
 
-    /** {@code OutOfMemoryError at 90 MiB} or {@code killed (exit 137)}. */
+    /** {@code OutOfMemoryError after 90 MiB} or {@code killed (exit 137)}. */
     static String hogOutcome(JvmRun run) {
-        String[] fields = run.stdout().trim().split("\t");
-        return fields.length == 3 ? fields[1] + " at " + fields[2] + " MiB" : "killed (exit " + run.exitCode() + ")";
+        return run.stdout().lines().filter(line -> line.contains("OutOfMemoryError")).findFirst()
+                .map(line -> "OutOfMemoryError" + line.substring(line.lastIndexOf(" after ")))
+                .orElse("killed (exit " + run.exitCode() + ")");
     }
 
     private ProbeResult probe(Layout layout, Layout.Variant variant) {
-        JvmRun run = results.run(jdk, layout, variant);
+        return probe(results.run(jdk, layout, variant));
+    }
+
+    /** The probe line of a run that must have ended well. */
+    static ProbeResult probe(JvmRun run) {
         assertEquals(0, run.exitCode(), run::toString);
-        return run.probe();
+        return ProbeResult.parse(run.stdout(), run::toString);
     }
 
-    /** What the jar's {@code json} reported in the layout (the control's JVM ran it). */
-    private Object json(Layout layout) {
-        return TinyJson.parse(probe(layout, Layout.Variant.CONTROL).get("json"));
+    /** What the jar's {@code json} reported in the layout: the control's JVM ran it. */
+    private JsonNode json(Layout layout) {
+        return json(results.run(jdk, layout, Layout.Variant.CONTROL));
     }
 
-    private CpuFigures guestSized() {
-        return CpuFigures.sizedFor(CgroupV2GuestTest.GUEST_CPUS, jdk);
+    /** The {@code JSON} line GuestProbe printed after the probe's. */
+    static JsonNode json(JvmRun control) {
+        String marker = GuestProbe.JSON + "\t";
+        return StrictJson.tree(control.stdout().lines().filter(line -> line.startsWith(marker)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no json line in " + control))
+                .substring(marker.length()));
+    }
+
+    /** The full version the JVM reported in {@code json} ({@code 1.8.0_504}, {@code 21.0.13.1}). */
+    static String javaVersion(JsonNode json) {
+        return StrictJson.at(json, "jvm.javaVersion").asText();
+    }
+
+    /** A {@code container.limits.<key>} property the agent published, or {@code null}. */
+    static String published(ProbeResult probe, String key) {
+        return probe.publishedProperties().get("container.limits." + key);
+    }
+
+    private static CpuFigures guestSized(ProbeResult probe) {
+        return CpuFigures.sizedFor(CgroupV2GuestTest.GUEST_CPUS, probe);
     }
 
     private void figure(String what, Object agent, Object control) {

@@ -1,13 +1,14 @@
 package io.containerlimits.it.v2vm;
 
-import io.containerlimits.it.cgroup.JvmRun;
 import io.containerlimits.it.probe.ProbeResult;
+import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.JvmRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The README's table, one kernel's part: per JDK and layout, what the JVM alone reported and what it reported with
@@ -43,7 +44,7 @@ final class GuestTable {
     }
 
     /** {@code scenario<TAB>alone<TAB>agent}, or nothing for a layout without a JVM-alone run. */
-    private static java.util.Optional<String> cells(Layout layout, GuestJdk jdk, GuestResults results) {
+    private static Optional<String> cells(Layout layout, TestJdks jdk, GuestResults results) {
         String scenario = switch (layout) {
             case QUOTA_HALF -> "cpu.max 0.5, memory.max 256M";
             case PARENT -> "parent cpu.max 0.5, memory.max 384M; child unlimited, 1G";
@@ -53,27 +54,27 @@ final class GuestTable {
             default -> null;
         };
         if (scenario == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (layout == Layout.HOG) {
-            return java.util.Optional.of(scenario + "\t" + GuestRows.hogOutcome(run(results, jdk, layout,
+            return Optional.of(scenario + "\t" + GuestRows.hogOutcome(run(results, jdk, layout,
                     Layout.Variant.HOG_ALONE)) + "\twith flags: " + GuestRows.hogOutcome(run(results, jdk, layout,
                     Layout.Variant.HOG_FLAGS)));
         }
-        ProbeResult alone = run(results, jdk, layout, Layout.Variant.ALONE).probe();
-        ProbeResult agent = run(results, jdk, layout, Layout.Variant.AGENT).probe();
-        String published = agent.publishedProperties().get("container.limits.memory");
-        return java.util.Optional.of(scenario + "\t" + CpuFigures.of(alone).summary() + ", heap "
+        ProbeResult alone = GuestRows.probe(run(results, jdk, layout, Layout.Variant.ALONE));
+        ProbeResult agent = GuestRows.probe(run(results, jdk, layout, Layout.Variant.AGENT));
+        String published = GuestRows.published(agent, "memory");
+        return Optional.of(scenario + "\t" + CpuFigures.of(alone).summary() + ", heap "
                 + Long.parseLong(alone.get("maxMemory")) / GuestRows.MIB + " MiB" + (GuestRows.isBlind(alone)
                         ? " (blind)" : "") + "\t" + CpuFigures.of(agent).summary() + ", limit "
                 + (published == null ? "none" : Long.parseLong(published) / GuestRows.MIB + " MiB"));
     }
 
-    private static String javaVersion(GuestJdk jdk, GuestResults results) {
-        return run(results, jdk, Layout.QUOTA_HALF, Layout.Variant.ALONE).probe().get("javaVersion");
+    private static String javaVersion(TestJdks jdk, GuestResults results) {
+        return GuestRows.javaVersion(GuestRows.json(run(results, jdk, Layout.QUOTA_HALF, Layout.Variant.CONTROL)));
     }
 
-    private static JvmRun run(GuestResults results, GuestJdk jdk, Layout layout, Layout.Variant variant) {
+    private static JvmRun run(GuestResults results, TestJdks jdk, Layout layout, Layout.Variant variant) {
         return results.run(jdk, layout, variant);
     }
 }
