@@ -1,6 +1,7 @@
 package io.containerlimits.agent.rewrite;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /**
@@ -82,7 +83,7 @@ final class MethodHandleConstants {
             int tag = reader.readByte(offset - 1);
             if (tag == CONSTANT_METHOD_HANDLE && reader.readByte(offset) == REF_INVOKE_VIRTUAL
                     && contains(methodrefs, reader.readUnsignedShort(offset + 1))) {
-                handles = java.util.Arrays.copyOf(handles, handles.length + 1);
+                handles = Arrays.copyOf(handles, handles.length + 1);
                 handles[handles.length - 1] = offset;
             } else if (tag == CONSTANT_UTF8 && isDeserializeLambda(classFile, offset)) {
                 serializableLambdas = true;

@@ -1,5 +1,6 @@
 package io.containerlimits.agent.rewrite;
 
+import java.util.Arrays;
 import net.bytebuddy.jar.asm.ClassReader;
 
 /**
@@ -29,7 +30,7 @@ final class RuntimeMethodref {
             if ("availableProcessors".equals(reader.readUTF8(nameAndType, buffer))
                     && "()I".equals(reader.readUTF8(nameAndType + 2, buffer))
                     && "java/lang/Runtime".equals(reader.readClass(offset, buffer))) {
-                found = java.util.Arrays.copyOf(found, found.length + 1);
+                found = Arrays.copyOf(found, found.length + 1);
                 found[found.length - 1] = i;
             }
         }

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
-import io.containerlimits.agent.rewrite.samples.CallsAvailableProcessors;
 import io.containerlimits.agent.rewrite.samples.CallsAndReferences;
+import io.containerlimits.agent.rewrite.samples.CallsAvailableProcessors;
 import io.containerlimits.agent.rewrite.samples.ClassFiles;
 import io.containerlimits.agent.rewrite.samples.DeclaresAvailableProcessors;
 import io.containerlimits.agent.rewrite.samples.LdcMethodHandle;
@@ -158,7 +158,8 @@ class CallSiteRewriterTest {
         assertEquals(count + 5, (rewritten[8] & 0xff) << 8 | (rewritten[9] & 0xff), "five constants appended");
         int added = rewritten.length - original.length;
         assertArrayEquals(Arrays.copyOfRange(original, original.length - 100, original.length),
-                Arrays.copyOfRange(rewritten, rewritten.length - 100, rewritten.length), "the rest is copied as it was");
+                Arrays.copyOfRange(rewritten, rewritten.length - 100, rewritten.length),
+                "the rest is copied as it was");
         assertTrue(added > 0 && added < 100, "only the five constants: " + added + " bytes");
     }
 
