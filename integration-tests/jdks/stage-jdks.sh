@@ -183,7 +183,7 @@ if [ ${#todo[@]} -gt 0 ]; then
   WORK=$(mktemp -d /tmp/stage-jdks.XXXXXX)
   trap 'rm -rf "$WORK"' EXIT
   # shellcheck disable=SC2046 # every suite named once
-  private_apt "$SYSTEM_SUITE" $(for v in "${todo[@]}"; do suites_for "$v"; done | tr ' ' '\n' | sort -u)
+  private_apt $({ echo "$SYSTEM_SUITE"; for v in "${todo[@]}"; do suites_for "$v"; done; } | tr ' ' '\n' | sort -u)
   for v in "${todo[@]}"; do stage_jdk "$v"; done
   say "staged JDK ${todo[*]} in $((SECONDS - started)) s"
 fi

@@ -12,7 +12,7 @@
 # Output, in $V2VM_OUT:
 #   kernel.txt                 uname -r, then /proc/cgroups as this kernel shows it
 #   runs/LAYOUT.JDK.VARIANT.{cmd,out,err,status}   a JVM's command, stdout, stderr, exit status (124: RUN_LIMIT)
-#   runs/live.JDK.VARIANT.written              how many lines the live JVM had printed when cpu.max was rewritten
+#   runs/live.JDK.VARIANT.written              how many lines the live JVM had printed before cpu.max was rewritten
 #   runs/hog.flags             what `java -jar container-limits.jar flags` printed in the hog's group
 #   timing.txt                 seconds per layout and in all, and the guest's CPU seconds
 #
@@ -160,8 +160,9 @@ run_live() {
     kill -0 $pid 2>/dev/null || break
     sleep 0.1
   done
-  echo "50000 100000" >"$group/cpu.max"
+  # counted first: every line up to here was printed under the old quota
   written=$(wc -l <"$name.out")
+  echo "50000 100000" >"$group/cpu.max"
   echo "$written" >"$name.written"
   for i in $(seq 1 300); do
     [ "$(wc -l <"$name.out")" -ge $((written + 40)) ] && break

@@ -30,6 +30,9 @@ final class GuestBoot {
     /** Exit status of boot.sh when the guest never reached the test script. */
     private static final int NEVER_BOOTED = 125;
 
+    /** Exit status of boot.sh when the guest stopped (a kernel panic) before the test script ended. */
+    private static final int STOPPED = 126;
+
     /** Exit status of boot.sh when qemu was killed at the time limit. */
     private static final int TIMED_OUT = 124;
 
@@ -61,6 +64,9 @@ final class GuestBoot {
             if (status == NEVER_BOOTED) {
                 fail("the cgroup v2 guest with kernel " + kernel.release() + " did not boot (qemu-system-x86_64, "
                         + "software emulation):\n" + account);
+            } else if (status == STOPPED) {
+                fail("the cgroup v2 guest with kernel " + kernel.release() + " stopped before its test script "
+                        + "ended (twice, if the first was a kernel panic):\n" + account);
             } else if (status == TIMED_OUT) {
                 fail("the cgroup v2 guest with kernel " + kernel.release() + " did not finish within " + limit
                         + ":\n" + account);

@@ -63,11 +63,14 @@ final class GuestTable {
         }
         ProbeResult alone = GuestRows.probe(run(results, jdk, layout, Layout.Variant.ALONE));
         ProbeResult agent = GuestRows.probe(run(results, jdk, layout, Layout.Variant.AGENT));
-        String published = GuestRows.published(agent, "memory");
-        return Optional.of(scenario + "\t" + CpuFigures.of(alone).summary() + ", heap "
-                + Long.parseLong(alone.get("maxMemory")) / GuestRows.MIB + " MiB" + (GuestRows.isBlind(alone)
-                        ? " (blind)" : "") + "\t" + CpuFigures.of(agent).summary() + ", limit "
-                + (published == null ? "none" : Long.parseLong(published) / GuestRows.MIB + " MiB"));
+        long limit = Long.parseLong(GuestRows.published(agent, "memory"));
+        long heap = Long.parseLong(alone.get("maxMemory"));
+        // what the agent found is the reference: a JVM that counts other CPUs, or whose heap alone could outgrow the
+        // limit, missed a limit
+        boolean misses = alone.availableProcessors() != agent.availableProcessors() || heap > limit;
+        return Optional.of(scenario + "\t" + CpuFigures.of(alone).summary() + ", heap " + heap / GuestRows.MIB + " MiB"
+                + (misses ? " (misses the limit)" : "") + "\t" + CpuFigures.of(agent).summary() + ", limit "
+                + limit / GuestRows.MIB + " MiB");
     }
 
     private static String javaVersion(TestJdks jdk, GuestResults results) {
