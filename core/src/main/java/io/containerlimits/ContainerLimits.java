@@ -2,6 +2,7 @@ package io.containerlimits;
 
 import io.containerlimits.detect.Detection;
 import io.containerlimits.detect.Detector;
+import io.containerlimits.watch.Feed;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 
@@ -38,6 +39,22 @@ public final class ContainerLimits {
             detection = Detection.unknown("detection failed: " + t);
         }
         return apply(settings, detection);
+    }
+
+    /**
+     * Tells {@code listener} whenever the limits change while the JVM runs (Kubernetes in-place resize,
+     * {@code docker update}), at most once a second, on a daemon thread, until the returned watch is closed.
+     *
+     * <p>With the agent attached and following ({@code follow=true}, the default), the agent's watcher feeds the
+     * listener after it has resized what it resizes, with the agent's settings. Without it, the first listener starts
+     * a daemon thread {@code container-limits-watch} that detects with the environment's settings
+     * ({@code CONTAINER_LIMITS_*}); closing the last watch stops it.
+     */
+    public static Watch watch(LimitsListener listener) {
+        if (listener == null) {
+            throw new NullPointerException("listener");
+        }
+        return Feed.subscribe(listener);
     }
 
     /** Applies the policy of {@code settings} to a detection. */
