@@ -51,7 +51,8 @@ final class Summary {
         }
     }
 
-    private static String memory(Finding<Long> limit) {
+    /** {@code 256 MiB}, {@code no limit} or {@code unknown}. */
+    static String memory(Finding<Long> limit) {
         switch (limit.status()) {
             case FOUND:
                 return MemoryCheck.size(limit.value());

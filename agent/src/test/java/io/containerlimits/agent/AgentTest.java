@@ -37,6 +37,7 @@ class AgentTest {
     Path temp;
 
     private final Properties properties = new Properties();
+    private Agent agent;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<ClassFileTransformer> transformers = new ArrayList<>();
     private final Instrumentation instrumentation = (Instrumentation) Proxy.newProxyInstance(
@@ -57,8 +58,9 @@ class AgentTest {
         Settings settings = Settings.resolve(arguments + ",root=" + temp, Map.of(), new ArrayList<>());
         Limits limits = ContainerLimits.detect(settings);
         Log log = new Log(settings.log(), new PrintStream(err, true, StandardCharsets.UTF_8));
-        new Agent(settings, Map.of(), instrumentation, String.class, log, properties, javaFeature,
-                UserJvmOptions.of(Map.of(), cmdline)).run(limits, jvmCpus, maxHeap);
+        agent = new Agent(settings, Map.of(), instrumentation, String.class, log, properties, javaFeature,
+                UserJvmOptions.of(Map.of(), cmdline));
+        agent.run(limits, jvmCpus, maxHeap);
     }
 
     private String stderr() {
@@ -139,7 +141,7 @@ class AgentTest {
     @Test
     void quotaFromTheCgroupIsPublishedWithMemory() {
         FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
-        run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        run("log=info", 2, 64L << 20, 17, PLAIN_CMDLINE);
         assertEquals("1", properties.get("container.limits.cpus"), "0.5 CPUs rounded up");
         assertEquals("0.5", properties.get("container.limits.cpu.quota"));
         assertEquals("268435456", properties.get("container.limits.memory"));
@@ -150,6 +152,48 @@ class AgentTest {
         assertTrue(line.contains("cpus=1 (quota 0.5 from "), line);
         assertTrue(line.contains("rounding ceil"), line);
         assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
+        assertEquals(Follow.CALLERS, agent.resizable(), "JDK 17: only rewritten callers follow");
+    }
+
+    @Test
+    void onJava19AndLaterAFollowedCountLeavesTheCommonPoolPropertyToTheRewrite() {
+        FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
+        run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertFalse(properties.containsKey("java.util.concurrent.ForkJoinPool.common.parallelism"),
+                "the property would forbid setParallelism; the rewritten constructor sizes the pool");
+        assertEquals("1", properties.get("jdk.virtualThreadScheduler.parallelism"), "resizable all the same");
+        assertEquals("1", properties.get("io.netty.availableProcessors"));
+        assertEquals(1, AvailableProcessors.current());
+        assertTrue(stderr().contains("applied: common pool 1 (by the rewrite), rewrite on, properties "), stderr());
+        assertEquals(Follow.CALLERS | Follow.COMMON_POOL | Follow.VIRTUAL_THREADS, agent.resizable());
+    }
+
+    @Test
+    void aFixedCountOrFollowFalseKeepsTheCommonPoolPropertyOnJava19AndLater() {
+        run("cpus=4", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "cpus= never moves");
+        properties.clear();
+        FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
+        run("follow=false", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals("1", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "follow=false");
+        properties.clear();
+        run("rewrite=false", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals("1", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"),
+                "without the rewrite only the property sizes the pool");
+        assertEquals(Follow.VIRTUAL_THREADS, agent.resizable(), "the virtual-thread scheduler still follows");
+    }
+
+    @Test
+    void anEqualCountLeavesBothPoolsResizableAndAUserPropertyFixesItsPool() {
+        run("", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals(Follow.COMMON_POOL | Follow.VIRTUAL_THREADS, agent.resizable(), "nothing set, nothing fixed");
+        properties.clear();
+        properties.setProperty("jdk.virtualThreadScheduler.parallelism", "3");
+        run("", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals(Follow.COMMON_POOL, agent.resizable(), "the user's scheduler property");
+        properties.clear();
+        run("", 2, GIB / 4, 17, PLAIN_CMDLINE);
+        assertEquals(0, agent.resizable(), "JDK 17: nothing to resize without the rewrite");
     }
 
     @Test
@@ -187,7 +231,7 @@ class AgentTest {
 
     @Test
     void badValueIsOneLineAndIgnored() {
-        Agent.start("cpus=lots,root=" + temp, Map.of(), instrumentation, String.class,
+        Agent.start("cpus=lots,follow=false,root=" + temp, Map.of(), instrumentation, String.class,
                 new PrintStream(err, true, StandardCharsets.UTF_8), properties,
                 UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
         assertEquals(1, stderr().lines().count(), stderr());
@@ -197,7 +241,7 @@ class AgentTest {
 
     @Test
     void badEnvironmentValueIsReportedToo() {
-        Agent.start("root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation, String.class,
+        Agent.start("follow=false,root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation, String.class,
                 new PrintStream(err, true, StandardCharsets.UTF_8), properties,
                 UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
         assertTrue(stderr().contains("CONTAINER_LIMITS_MEMORY"), stderr());

@@ -1,6 +1,7 @@
 package io.containerlimits.it.cgroup;
 
 import io.containerlimits.it.probe.Probe;
+import io.containerlimits.it.support.Jdk;
 import io.containerlimits.it.support.TestJdks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JVM to fork on the host: a {@link TestJdks} JDK, JVM options, environment, and the cgroups to start it in.
+ * A JVM to fork on the host: a {@link Jdk}, JVM options, environment, and the cgroups to start it in.
  * Immutable; every {@code with...} returns a new instance.
  *
  * <p>The forked JVM gets this JVM's environment minus everything that could change what it sees
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * @param cgroups      groups to join, one per controller at most
  * @param timeout      how long a run may take before it is killed and the test fails
  */
-public record ForkedJvm(TestJdks jdk, List<String> options, Map<String, String> environment, List<Cgroup> cgroups,
+public record ForkedJvm(Jdk jdk, List<String> options, Map<String, String> environment, List<Cgroup> cgroups,
         Duration timeout) {
 
     /** Opens what {@link Probe} reads reflectively ({@code Striped64.NCPU}, the virtual-thread scheduler). */
@@ -53,7 +54,7 @@ public record ForkedJvm(TestJdks jdk, List<String> options, Map<String, String> 
             + "exec \"$@\"";
 
     /** A JVM of {@code jdk} with no options, nothing added to the environment, no cgroup, a 60 s timeout. */
-    public static ForkedJvm on(TestJdks jdk) {
+    public static ForkedJvm on(Jdk jdk) {
         return new ForkedJvm(jdk, List.of(), Map.of(), List.of(), Duration.ofSeconds(60));
     }
 

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 /** The JDKs and the agent jar under test, as the build passes them in system properties. */
-public enum TestJdks {
+public enum TestJdks implements Jdk {
     JDK17("jdk17.home", "/usr/lib/jvm/java-17-openjdk-amd64", 17),
     JDK25("jdk25.home", "/usr/lib/jvm/temurin-25-jdk-amd64", 25);
 
@@ -20,16 +20,13 @@ public enum TestJdks {
     }
 
     /** The JDK's home directory on the host (and, in the test image, at the same path inside the container). */
+    @Override
     public Path home() {
         return Paths.get(System.getProperty(property, fallback));
     }
 
-    /** {@code <home>/bin/java}. */
-    public Path java() {
-        return home().resolve("bin").resolve("java");
-    }
-
     /** The feature release, 17 or 25. */
+    @Override
     public int feature() {
         return feature;
     }

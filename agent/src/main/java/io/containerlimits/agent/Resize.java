@@ -1,0 +1,164 @@
+package io.containerlimits.agent;
+
+import io.containerlimits.Finding;
+import io.containerlimits.Limits;
+import io.containerlimits.LimitsListener;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the agent does when the watcher sees the limits change: the new count to rewritten callers, the common pool
+ * (19+) and the virtual-thread scheduler (21+) resized where the user did not fix them, the published
+ * {@code container.limits.*} values moved, a heap that no longer fits the memory limit warned about, and with
+ * {@code log=info} one line saying what was resized and what could not be; then the MBean's notification and the JFR
+ * event ({@link Observers}).
+ *
+ * <p>The first listener of the agent's watcher, so that the application's listeners hear of a change after the pools
+ * were resized. Never throws: a step that fails is reported as not resized.
+ */
+final class Resize implements LimitsListener {
+
+    private final Follow follow;
+    private final Log log;
+    private final PropertyWriter properties;
+    private final Observers observers;
+    private final Pools pools;
+
+    /** @param properties the system properties, where the published values move */
+    Resize(Follow follow, Log log, java.util.Properties properties) {
+        this.follow = follow;
+        this.log = log;
+        this.properties = new PropertyWriter(properties, log);
+        this.observers = new Observers(log, follow.javaFeature);
+        this.pools = new Pools(follow.instrumentation);
+    }
+
+    /** After each detection, changed or not: JMX and JFR, once the application has started either. */
+    void detected(Limits current) {
+        observers.detected(current);
+    }
+
+    /**
+     * The watcher's first step, one interval after start. Prepares what a change needs ({@link Pools#prepare}, the
+     * classes of the change's line), so that the first change is as quick as the next. And a common pool created
+     * before the rewrite could size it (a class loaded ahead of the transformer, as from an AOT cache) gets the start
+     * count now.
+     */
+    void reconcile(Limits initial) {
+        try {
+            if (follow.javaFeature >= 19 && (can(Follow.COMMON_POOL) || can(Follow.VIRTUAL_THREADS))) {
+                pools.prepare(follow.javaFeature >= 21 && can(Follow.VIRTUAL_THREADS));
+            }
+            ChangeLine.of(initial, initial, new ArrayList<String>(), new ArrayList<String>());
+        } catch (Throwable t) {
+            log.debug("could not prepare for changes (a change will say why): " + t);
+        }
+        if (can(Follow.CALLERS) && can(Follow.COMMON_POOL)) {
+            int parallelism = Math.max(1, initial.cpuCount() - 1);
+            try {
+                if (Pools.commonPoolParallelism() != parallelism) {
+                    int before = pools.resizeCommonPool(parallelism);
+                    log.debug("common pool " + before + " -> " + parallelism + ": it was created before the rewrite");
+                }
+            } catch (Throwable t) {
+                log.debug("common pool not resized at start: " + t);
+            }
+        }
+    }
+
+    @Override
+    public void limitsChanged(Limits previous, Limits current) {
+        List<String> resized = new ArrayList<String>();
+        List<String> notResized = new ArrayList<String>();
+        try {
+            if (previous.cpuCount() != current.cpuCount()) {
+                cpus(current.cpuCount(), resized, notResized);
+            }
+            if (publish(previous, current)) {
+                resized.add("container.limits.* properties");
+            }
+            memory(previous, current, notResized);
+        } catch (Throwable t) {
+            notResized.add("the rest (" + t + ")");
+        }
+        String line = ChangeLine.of(previous, current, resized, notResized);
+        if (log.isInfo()) {
+            log.info(Log.PREFIX + line);
+        }
+        observers.changed(previous, current, resized, notResized, line);
+    }
+
+    private void cpus(int cpus, List<String> resized, List<String> notResized) {
+        if (can(Follow.CALLERS)) {
+            io.containerlimits.agent.boot.AvailableProcessors.set(cpus);
+            resized.add("availableProcessors() callers " + cpus);
+        }
+        if (follow.resizable == 0) {
+            notResized.add("CPU sizing (fixed at start: -XX:ActiveProcessorCount or cpus=)");
+            return;
+        }
+        if (follow.javaFeature < 19) {
+            notResized.add("common pool (no setParallelism before JDK 19)");
+        } else if (!can(Follow.COMMON_POOL)) {
+            notResized.add("common pool (its parallelism property is set)");
+        } else {
+            int parallelism = Math.max(1, cpus - 1);
+            try {
+                resized.add("common pool " + pools.resizeCommonPool(parallelism) + " -> " + parallelism);
+            } catch (Throwable t) {
+                notResized.add("common pool (" + cause(t) + ")");
+            }
+        }
+        if (follow.javaFeature >= 21) {
+            if (!can(Follow.VIRTUAL_THREADS)) {
+                notResized.add("virtual-thread scheduler (its parallelism property is set)");
+            } else {
+                try {
+                    resized.add("virtual-thread scheduler " + pools.resizeVirtualThreadScheduler(cpus) + " -> " + cpus);
+                } catch (Throwable t) {
+                    notResized.add("virtual-thread scheduler (" + cause(t) + ")");
+                }
+            }
+        }
+    }
+
+    /** Moves the published values the agent set; true when one moved. */
+    private boolean publish(Limits previous, Limits current) {
+        boolean moved = false;
+        for (AgentProperty property : AgentProperty.values()) {
+            if (property.kind() == AgentProperty.Kind.PUBLISHED) {
+                String before = property.publishedValue(previous);
+                String after = property.publishedValue(current);
+                moved |= (before == null ? after != null : !before.equals(after))
+                        && properties.follow(property, before, after);
+            }
+        }
+        return moved;
+    }
+
+    /** A lowered limit the heap no longer fits gets the start's warning again, once. */
+    private void memory(Limits previous, Limits current, List<String> notResized) {
+        Finding<Long> before = previous.memoryLimit();
+        Finding<Long> after = current.memoryLimit();
+        boolean lowered = after.isFound() && (!before.isFound() || after.value() < before.value());
+        long maxHeap = Runtime.getRuntime().maxMemory();
+        if (lowered && MemoryCheck.heapExceeds(maxHeap, after)) {
+            notResized.add("heap (may grow to " + MemoryCheck.size(maxHeap) + ", fixed at start)");
+            log.warn(MemoryCheck.warning(maxHeap, after, jarForMessages()));
+        }
+    }
+
+    private String jarForMessages() {
+        return AgentJar.forMessages(follow.premainClass,
+                UserJvmOptions.ofThisProcess(follow.environment).javaAgentJars());
+    }
+
+    private boolean can(int what) {
+        return (follow.resizable & what) != 0;
+    }
+
+    /** The exception a reflective call threw, not its wrapper. */
+    private static Throwable cause(Throwable t) {
+        return t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null ? t.getCause() : t;
+    }
+}
