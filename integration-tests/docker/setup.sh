@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Makes a Docker engine and the local test image available for the container integration tests.
 #
-# Idempotent and non-interactive, as root, on Debian 12 without systemd (see /work/shared/TESTCONTAINERS.md):
+# Idempotent and non-interactive, as root, on Debian 12 without systemd (README.md, "Containers"):
 #   1. installs Debian's docker.io when dockerd is missing;
 #   2. starts dockerd detached when `docker version` gets no answer, and waits for it;
 #   3. builds the image container-limits-jdk:1 when `docker image inspect` does not find it. No registry is

@@ -1,7 +1,7 @@
 package io.containerlimits;
 
 /**
- * Turns a detected quota and affinity into the effective CPU count (DESIGN §3 step 7).
+ * Turns a detected quota and affinity into the effective CPU count (docs/design.md §3 step 7).
  *
  * <pre>
  * override given  ->  max(minCpus, round(override))            taken as given, like -XX:ActiveProcessorCount

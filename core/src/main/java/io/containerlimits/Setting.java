@@ -3,7 +3,7 @@ package io.containerlimits;
 import java.util.Locale;
 
 /**
- * Every setting the agent and the command line take: the one list of names (DESIGN §4).
+ * Every setting the agent and the command line take: the one list of names (docs/design.md §4).
  *
  * <p>Each is spelled {@code key=value} as an agent argument, {@code CONTAINER_LIMITS_<KEY>} in the environment, and
  * {@code --key value} on the command line.

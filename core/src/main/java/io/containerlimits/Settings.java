@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The resolved settings of one run: overrides, policy and switches (DESIGN §4).
+ * The resolved settings of one run: overrides, policy and switches (docs/design.md §4).
  *
  * <p>Sources, highest first: agent arguments (or command-line options), {@code CONTAINER_LIMITS_<KEY>} environment
  * variables, {@code CONTAINER_LIMITS_OPTS} (the whole argument syntax in one variable), defaults. A malformed value is

@@ -41,7 +41,8 @@ class CpuPolicyTest {
 
     @Test
     void aQuotaAboveTheAffinityLeavesTheAffinityInCharge() {
-        // Survey case 5: quota 16 on 8 allowed CPUs gives 8, which the JVM sees alone; flags must not pin it.
+        // docs/edge-cases.md case 5: quota 16 on 8 allowed CPUs gives 8, which the JVM sees alone;
+        // flags must not pin it.
         assertEquals(8, CpuPolicy.count(DEFAULTS, 16.0, 8));
         assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, 16.0, 8));
         assertEquals(CpuSource.AFFINITY, CpuPolicy.source(DEFAULTS, 2.0, 2),

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * What premain does (DESIGN §4–§6), in this order:
+ * What premain does (docs/design.md §4–§6), in this order:
  * <ol>
  *   <li>Resolve the settings (agent arguments over {@code CONTAINER_LIMITS_*}); print each bad value on one line.
  *       With {@code enabled=false}, stop here: no file read, nothing set.</li>

@@ -5,12 +5,13 @@ import io.containerlimits.Limits;
 import io.containerlimits.Version;
 
 /**
- * Every system property the agent writes, and nothing else: the one list (STYLE §6 point 11). Each is written only
+ * Every system property the agent writes, and nothing else: the one list (docs/design.md §4). Each is written only
  * through {@link PropertyWriter#setIfAbsent}, so a value the user set with {@code -D} is never overwritten.
  *
  * <p>The published ones are set at every start, and follow changes while the JVM runs where the agent set them; the
  * CPU-sizing ones only when the agent's count differs from what
- * {@code Runtime.availableProcessors()} already reports and no {@code -XX:ActiveProcessorCount} was given (DESIGN §4).
+ * {@code Runtime.availableProcessors()} already reports and no {@code -XX:ActiveProcessorCount} was given
+ * (docs/design.md §4).
  */
 enum AgentProperty {
 

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Offers every class the JVM loads (and the few it retransforms) to {@link CallSiteRewriter}.
  *
- * <p>Rules, each for a measured reason (jvm-agent-notes §1.6):
+ * <p>Rules, each for a measured reason (docs/agent-notes.md §1.6):
  * <ul>
  *   <li>The byte pre-filter comes first; a class without the name {@code availableProcessors} costs one scan.</li>
  *   <li>No class loading, no type pool, no reflection in here: a class loaded while a transformer runs on the same

@@ -4,7 +4,7 @@ import java.lang.instrument.Instrumentation;
 
 /**
  * The {@code Premain-Class}: a trampoline into {@link Agent}. Its rules, each learnt from a JVM abort
- * (jvm-agent-notes §0, §1.6):
+ * (docs/agent-notes.md §0, §1.6):
  * <ul>
  *   <li>{@code premain} and {@code agentmain} call one private start method, inside {@code catch (Throwable)}: an
  *       exception escaping premain aborts the JVM.</li>

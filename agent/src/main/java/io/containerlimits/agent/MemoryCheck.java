@@ -8,9 +8,9 @@ import io.containerlimits.cli.flags.UserMemoryOptions;
 import java.util.Locale;
 
 /**
- * The one memory warning (DESIGN §6): the heap the JVM may grow to, plus a native minimum, does not fit the memory
- * limit. Past the limit the kernel, not the JVM, ends the process: exit 137, no {@code OutOfMemoryError}, no heap
- * dump. Heap and GC are fixed before premain, so the agent can only say so, and say which line fixes it.
+ * The one memory warning (docs/design.md §6): the heap the JVM may grow to, plus a native minimum, does not fit the
+ * memory limit. Past the limit the kernel, not the JVM, ends the process: exit 137, no {@code OutOfMemoryError}, no
+ * heap dump. Heap and GC are fixed before premain, so the agent can only say so, and say which line fixes it.
  *
  * <p>A default JVM that sees its limit never trips this: its heap is a quarter of the limit.
  */

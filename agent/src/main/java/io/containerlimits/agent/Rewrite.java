@@ -35,7 +35,7 @@ public final class Rewrite {
      * The one class that calls {@code availableProcessors}, is loaded but not yet initialised at premain (JDK 21+), and
      * therefore needs a retransform; everything else that matters loads later, or was initialised already and cannot
      * be fixed ({@code ConcurrentHashMap}). A fixed name: scanning every loaded class costs 100+ ms
-     * (jvm-agent-notes §1.6).
+     * (docs/agent-notes.md §1.6).
      */
     static final String VIRTUAL_THREAD = "java.lang.VirtualThread";
 
@@ -91,9 +91,9 @@ public final class Rewrite {
 
     /**
      * Lets {@code candidate}'s module read the helper's (the boot loader's unnamed module). The JVM adds that edge
-     * itself to a module one of whose classes is transformed at load time (jvm-agent-notes §1.5); a class that is only
-     * retransformed, and runs its rewritten site before any such load, would miss it, so this is insurance. Java 9+ API, called reflectively: the
-     * agent is Java 8 bytecode.
+     * itself to a module one of whose classes is transformed at load time (docs/agent-notes.md §1.5); a class that is
+     * only retransformed, and runs its rewritten site before any such load, would miss it, so this is insurance. Java
+     * 9+ API, called reflectively: the agent is Java 8 bytecode.
      */
     private static void readHelperModule(Instrumentation instrumentation, Class<?> candidate) throws Exception {
         Modules.addRead(instrumentation, Modules.of(candidate), Modules.of(AvailableProcessors.class));

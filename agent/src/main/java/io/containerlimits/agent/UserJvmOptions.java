@@ -21,8 +21,8 @@ import java.util.Set;
  * starts) and {@code -XX:VMOptionsFile=<file>} are read too: an option in them is as much the user's.
  *
  * <p>Cheap on purpose: one small file and three variables. The management beans would give the same answer for about
- * 20 ms of start-up (DESIGN §4). The real {@code /proc/self/cmdline} is read even under a {@code root=} fixture tree:
- * it describes this JVM, not the container.
+ * 20 ms of start-up (docs/design.md §4). The real {@code /proc/self/cmdline} is read even under a {@code root=} fixture
+ * tree: it describes this JVM, not the container.
  */
 final class UserJvmOptions {
 

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code java -jar container-limits.jar [report|json|flags] [options]}: the command line (DESIGN §2, §4, §6).
+ * {@code java -jar container-limits.jar [report|json|flags] [options]}: the command line (docs/design.md §2, §4, §6).
  *
  * <p>Exit status: {@value #OK} done, {@value #USAGE} bad usage (one {@code container-limits: } line on stderr),
  * {@value #CANNOT_FIT} {@code flags} cannot fit the memory limit.

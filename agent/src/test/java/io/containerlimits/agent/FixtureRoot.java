@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** A minimal cgroup v2 tree under a temporary root (DESIGN §3.9), for the agent's own tests. */
+/** A minimal cgroup v2 tree under a temporary root (docs/design.md §3 step 9), for the agent's own tests. */
 final class FixtureRoot {
 
     private FixtureRoot() {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The shaded {@code container-limits.jar}, checked in the package phase right after shade: what the boot class path
- * and the JVM's agent loader need (jvm-agent-notes §0.5, §0.8, §2).
+ * and the JVM's agent loader need (docs/agent-notes.md §0.5, §0.8, §2).
  */
 class PackagedJarTest {
 

@@ -46,7 +46,8 @@ class FlagsCommandTest {
 
     @Test
     void aQuotaAboveTheAffinityIsNotPinnedEither() {
-        // Survey case 5: cpu.max 1600000 100000 on 8 allowed CPUs: the count is the affinity's, which the JVM sees.
+        // docs/edge-cases.md case 5: cpu.max 1600000 100000 on 8 allowed CPUs: the count is the affinity's,
+        // which the JVM sees.
         String root = java.nio.file.Paths.get("..", "core", "src", "test", "resources", "fixtures",
                 "v2-quota-above-affinity", "root").toString();
         String printed = flags(Map.of(), "flags", "--root", root, "--java-tool-options", "");

@@ -20,7 +20,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * Reads the cgroup CPU and memory limits of this process under one root directory (DESIGN §3).
+ * Reads the cgroup CPU and memory limits of this process under one root directory (docs/design.md §3).
  *
  * <p>The CPU and memory controllers are decided independently:
  * <ol>

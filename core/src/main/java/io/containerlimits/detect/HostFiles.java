@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * The one place that knows where the kernel's files are: every read of detection goes through here, under one root
- * directory ({@code /} on a real machine, a fixture tree in tests; DESIGN §3 step 9).
+ * directory ({@code /} on a real machine, a fixture tree in tests; docs/design.md §3 step 9).
  *
  * <p>No other class spells {@code /proc} or {@code /sys/fs/cgroup}: cgroup mount points come from mountinfo and are
  * mapped under the root by {@link #underRoot}. Every read is bounded, so that a strange file (a device, a huge

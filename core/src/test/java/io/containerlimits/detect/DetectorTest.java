@@ -28,8 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs the whole detection on every fixture tree under {@code fixtures/<case>/root} and compares it with
- * {@code fixtures/<case>/expected.properties}. Each case names its origin (survey case, JDK bug) in its
- * {@code SOURCE} file.
+ * {@code fixtures/<case>/expected.properties}. Each case names its origin (its docs/edge-cases.md case, a JDK bug) in
+ * its {@code SOURCE} file.
  */
 class DetectorTest {
 

@@ -8,15 +8,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
 
 /**
- * Whole fixture roots (DESIGN §3.9) made of generated and mutated files: the four {@code /proc} files and the
- * cgroup files of one real layout, each file possibly missing, replaced by a directory, or larger than any read bound.
+ * Whole fixture roots (docs/design.md §3 step 9) made of generated and mutated files: the four {@code /proc} files
+ * and the cgroup files of one real layout, each file possibly missing, replaced by a directory, or larger than any
+ * read bound.
  */
 final class FixtureTrees {
 
@@ -33,22 +33,22 @@ final class FixtureTrees {
 
     /**
      * Where the cgroup files of a layout live, and which: one entry per directory. The cgroup and
-     * mountinfo lines are those of the survey's §b cases and of the development machine.
+     * mountinfo lines are those of the cases of docs/edge-cases.md and of the development machine.
      */
     record Layout(String name, String cgroup, String mountInfo, Map<String, List<String>> filesByDirectory) {
     }
 
     static final List<Layout> LAYOUTS = List.of(
-            new Layout("v2 systemd slice (survey 7)", "0::/system.slice/app.service\n",
+            new Layout("v2 systemd slice (edge case 7)", "0::/system.slice/app.service\n",
                     "35 24 0:30 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:9 - cgroup2 cgroup2 "
                             + "rw,nsdelegate\n",
                     Map.of("sys/fs/cgroup/system.slice/app.service", V2_FILES,
                             "sys/fs/cgroup/system.slice", V2_FILES)),
-            new Layout("v2 private namespace (survey 1)", "0::/\n",
+            new Layout("v2 private namespace (edge case 1)", "0::/\n",
                     "1180 1170 0:30 / /sys/fs/cgroup ro,nosuid,nodev,noexec,relatime - cgroup2 cgroup2 "
                             + "rw,nsdelegate,memory_recursiveprot\n",
                     Map.of("sys/fs/cgroup", V2_FILES)),
-            new Layout("v1 docker (survey 10)",
+            new Layout("v1 docker (edge case 10)",
                     "4:cpu,cpuacct:/docker/" + DOCKER_ID + "\n9:memory:/docker/" + DOCKER_ID + "\n0::/\n",
                     "219 214 0:29 / /sys/fs/cgroup/cpu,cpuacct ro,nosuid - cgroup cgroup rw,cpu,cpuacct\n"
                             + "220 214 0:31 / /sys/fs/cgroup/memory ro,nosuid - cgroup cgroup rw,memory\n",
@@ -66,49 +66,97 @@ final class FixtureTrees {
                             "sys/fs/cgroup/memory", V1_MEMORY_FILES,
                             "sys/fs/cgroup/unified", V2_FILES)));
 
-    /** How one expected file is planted. */
+    /** How one expected file is planted, and how often, out of 100. */
     enum Form {
         /** The text in UTF-8 (a lone surrogate becomes {@code ?}). */
-        TEXT,
+        TEXT(85),
         /** The text in ISO-8859-1: any character from U+0080 up is then a byte that is not valid UTF-8. */
-        LATIN1,
+        LATIN1(5),
         /** No file. */
-        MISSING,
+        MISSING(6),
         /** A directory where the file belongs. */
-        DIRECTORY,
+        DIRECTORY(3),
         /** The text repeated past {@link #OVERSIZE_BYTES}. */
-        OVERSIZE
+        OVERSIZE(1);
+
+        private final int percent;
+
+        Form(int percent) {
+            this.percent = percent;
+        }
+
+        static Form draw(RandomGenerator random) {
+            int slot = random.nextInt(100);
+            for (Form form : values()) {
+                if (slot < form.percent) {
+                    return form;
+                }
+                slot -= form.percent;
+            }
+            throw new AssertionError("percentages must add up to 100");
+        }
     }
 
     /** One file of a fixture tree: its path under the root, its form and (for text and oversize) its content. */
     record Planted(String path, Form form, String text) {
+
+        Planted missing() {
+            return new Planted(path, Form.MISSING, "");
+        }
+
+        /** {@code path FORM "text"}; the text only where it is written. */
+        @Override
+        public String toString() {
+            return path + " " + form + (form == Form.MISSING || form == Form.DIRECTORY ? "" : " " + Fuzz.show(text));
+        }
     }
 
     /** A generated tree: the layout it came from and every planted file. */
     record Tree(String layout, List<Planted> files) {
+
+        /** The layout, then one planted file per line. */
+        @Override
+        public String toString() {
+            StringBuilder shown = new StringBuilder("tree of ").append(layout);
+            files.forEach(file -> shown.append(System.lineSeparator()).append("    ").append(file));
+            return shown.toString();
+        }
+
+        /** This tree with file {@code i} replaced. */
+        Tree with(int i, Planted file) {
+            List<Planted> changed = new ArrayList<>(files);
+            changed.set(i, file);
+            return new Tree(layout, List.copyOf(changed));
+        }
     }
 
     private FixtureTrees() {
         throw new UnsupportedOperationException();
     }
 
-    /** Built once per layout: a {@code flatMap} would rebuild twenty generators (and reread the seeds) per try. */
-    static Arbitrary<Tree> trees() {
-        return Arbitraries.oneOf(LAYOUTS.stream().map(FixtureTrees::treesOf).toList());
+    /**
+     * Trees of every layout. A failing tree is simplified first by leaving files out, then by simplifying the text of
+     * what is left, file by file.
+     */
+    static Gen<Tree> trees() {
+        Gen<Tree> trees = Gen.oneOf(LAYOUTS.stream().map(FixtureTrees::treesOf).toList());
+        return trees.simplifiedBy(FixtureTrees::simpler);
     }
 
-    private static Arbitrary<Tree> treesOf(Layout layout) {
-        List<Arbitrary<Planted>> files = new ArrayList<>();
+    /** Built once per layout: twenty file generators, each with its seeds read once. */
+    private static Gen<Tree> treesOf(Layout layout) {
+        List<Gen<Planted>> files = new ArrayList<>();
         files.add(planted("proc/self/cgroup", List.of(layout.cgroup())));
         files.add(planted("proc/self/mountinfo", List.of(layout.mountInfo())));
         files.add(planted("proc/self/status", Seeds.files("status", "/proc/self/status")));
         files.add(planted("proc/meminfo", Seeds.files("meminfo", "/proc/meminfo")));
-        layout.filesByDirectory().forEach((directory, names) -> {
+        // Sorted: Map.of iterates in an order that changes from JVM to JVM, and a seed must repeat the same draws.
+        new TreeMap<>(layout.filesByDirectory()).forEach((directory, names) -> {
             for (String name : names) {
                 files.add(planted(directory + "/" + name, seedsOf(name)));
             }
         });
-        return Combinators.combine(files).as(planted -> new Tree(layout.name(), List.copyOf(planted)));
+        return random -> new Tree(layout.name(), files.stream().map(file -> file.next(random)).toList());
     }
 
     private static List<String> seedsOf(String fileName) {
@@ -125,12 +173,30 @@ final class FixtureTrees {
      * Half the time a real seed as it is, so that detection often gets past the first files to the cgroup levels
      * and walks them (each tree has some twenty files: with mutations alone, almost none would be usable).
      */
-    private static Arbitrary<Planted> planted(String path, List<String> seeds) {
-        Arbitrary<String> content = Arbitraries.oneOf(Arbitraries.of(seeds), Mutations.around(seeds));
-        Arbitrary<Form> form = Arbitraries.frequency(
-                Tuple.of(85, Form.TEXT), Tuple.of(5, Form.LATIN1), Tuple.of(6, Form.MISSING),
-                Tuple.of(3, Form.DIRECTORY), Tuple.of(1, Form.OVERSIZE));
-        return Combinators.combine(form, content).as((f, text) -> new Planted(path, f, text));
+    private static Gen<Planted> planted(String path, List<String> seeds) {
+        Gen<String> content = Gen.oneOf(Gen.of(seeds), Mutations.around(seeds));
+        return random -> new Planted(path, Form.draw(random), content.next(random));
+    }
+
+    private static Stream<Tree> simpler(Tree tree) {
+        List<Planted> files = tree.files();
+        Stream<Tree> fewerFiles = IntStream.range(0, files.size())
+                .filter(i -> files.get(i).form() != Form.MISSING)
+                .mapToObj(i -> tree.with(i, files.get(i).missing()));
+        Stream<Tree> simplerTexts = IntStream.range(0, files.size())
+                .filter(i -> files.get(i).form() != Form.MISSING && files.get(i).form() != Form.DIRECTORY)
+                .boxed()
+                .flatMap(i -> Simplify.text(files.get(i).text())
+                        .map(text -> tree.with(i, new Planted(files.get(i).path(), files.get(i).form(), text))));
+        return Stream.concat(fewerFiles, simplerTexts);
+    }
+
+    /** Where trees go: under {@code /dev/shm} when it can be written, so that the disk is not the bottleneck. */
+    static Path scratchDirectory() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        return Files.isDirectory(shm) && Files.isWritable(shm)
+                ? Files.createTempDirectory(shm, "container-limits-fuzz")
+                : Files.createTempDirectory("container-limits-fuzz");
     }
 
     /** Writes {@code tree} under a new directory in {@code parent} and returns that directory. */
@@ -151,7 +217,7 @@ final class FixtureTrees {
         return root;
     }
 
-    /** Deletes a tree written by {@link #write}. */
+    /** Deletes a tree written by {@link #write}, or a {@link #scratchDirectory()} with what is left in it. */
     static void delete(Path root) throws IOException {
         try (Stream<Path> paths = Files.walk(root)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {

@@ -7,10 +7,9 @@ import java.util.Random;
 /**
  * One edit to a text: byte flips, truncation, duplication, insertions, deletions, noise, very long text.
  *
- * <p>Generated as a single {@code long} and {@linkplain #decode decoded} here, because jqwik generates and shrinks a
- * list of longs some fifty times faster than a list of combined records, and 100,000 tries per parser must fit in
- * seconds. Shrinking still works: a smaller code is a simpler edit (kind {@code FLIP}, position 0, the first token),
- * and fewer codes are fewer edits.
+ * <p>Drawn as a single random {@code long} and {@linkplain #decode decoded} here: one draw per edit keeps 100,000
+ * inputs per parser within a second or two, and the extreme codes ({@code 0}, {@code -1}, {@code Long.MIN_VALUE})
+ * make edge-case edits that {@link Mutations} tries first.
  *
  * @param kind     what the edit does
  * @param position where, taken modulo the text's length

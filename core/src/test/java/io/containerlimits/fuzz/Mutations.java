@@ -1,17 +1,18 @@
 package io.containerlimits.fuzz;
 
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
+import java.util.random.RandomGenerator;
 
 /**
  * Bad input grown from good input: real seeds, edited by up to four {@link Mutation}s.
  *
- * <p>Shared by every parser's property so that each parser sees the same kinds of damage. An input is a seed plus a
- * list of edits: an empty list leaves the seed valid, one edit makes a line that is almost right (where parser bugs
- * live), and {@link Mutation.Kind#NOISE}, {@link Mutation.Kind#TRUNCATE} at 0 and {@link Mutation.Kind#GROW} give
- * random, empty and 64 KiB inputs often enough to appear thousands of times in 100,000 tries.
+ * <p>Shared by every parser's test so that each parser sees the same kinds of damage. An input is a seed plus zero to
+ * {@link #MAX_EDITS} edits, each count equally likely: no edit leaves the seed valid, one edit makes a line that is
+ * almost right (where parser bugs live), and {@link Mutation.Kind#NOISE}, {@link Mutation.Kind#TRUNCATE} at 0 and
+ * {@link Mutation.Kind#GROW} give random, empty and 64 KiB inputs often enough to appear thousands of times in
+ * 100,000 inputs. Edge cases, tried first: every valid edge case as it is, each token alone, and the first one under
+ * the edits of the extreme codes. A failing input is simplified as text ({@link Simplify#text}).
  */
 final class Mutations {
 
@@ -32,27 +33,55 @@ final class Mutations {
         throw new UnsupportedOperationException();
     }
 
+    /** Codes whose edits are tried on the first valid input before any random one: the extremes of a long. */
+    private static final List<Long> EXTREME_CODES = List.of(0L, 1L, -1L, Long.MIN_VALUE, Long.MAX_VALUE);
+
     /**
      * Valid-looking and mutated versions of {@code seeds}.
      *
      * @param seeds real lines or file contents, at least one
      */
-    static Arbitrary<String> around(List<String> seeds) {
-        return around(Arbitraries.of(seeds));
+    static Gen<String> around(List<String> seeds) {
+        return around(Gen.of(seeds));
     }
 
     /** As {@link #around(List)}, with the valid inputs coming from a generator (for example generated CPU lists). */
-    static Arbitrary<String> around(Arbitrary<String> valid) {
-        return Combinators.combine(valid, Arbitraries.longs().list().ofMaxSize(MAX_EDITS)).as(Mutations::apply);
+    static Gen<String> around(Gen<String> valid) {
+        Gen<String> mutated = new Gen<>() {
+            @Override
+            public String next(RandomGenerator random) {
+                String text = valid.next(random);
+                for (int edits = random.nextInt(MAX_EDITS + 1); edits > 0; edits--) {
+                    text = Mutation.decode(random.nextLong()).applyTo(text);
+                }
+                return text;
+            }
+
+            @Override
+            public List<String> edgeCases() {
+                List<String> edges = new ArrayList<>(valid.edgeCases());
+                edges.addAll(TOKENS);
+                if (!edges.isEmpty()) {
+                    String first = edges.get(0);
+                    EXTREME_CODES.forEach(code -> edges.add(Mutation.decode(code).applyTo(first)));
+                }
+                return edges;
+            }
+        };
+        return mutated.simplifiedBy(Simplify::text);
     }
 
-    /** {@code text} with every edit applied in order. */
-    static String apply(String text, List<Long> edits) {
-        String result = text;
-        for (long edit : edits) {
-            result = Mutation.decode(edit).applyTo(result);
-        }
-        return result;
+    /**
+     * Mutations of whole files and of their one interesting line: edits spread over a 1.4 KB file would mostly land
+     * on lines the parser skips.
+     *
+     * @param files          real files, whole
+     * @param key            how the line the parser looks for starts, e.g. {@code "MemTotal:"}
+     * @param generatedLines valid key lines with generated values
+     */
+    static Gen<String> aroundKeyLine(List<String> files, String key, Gen<String> generatedLines) {
+        List<String> keyLines = files.stream().flatMap(String::lines).filter(line -> line.startsWith(key)).toList();
+        return Gen.oneOf(around(files), around(keyLines), around(generatedLines)).simplifiedBy(Simplify::text);
     }
 
     /** See {@link #TOKENS}. */

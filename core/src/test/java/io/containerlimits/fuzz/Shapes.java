@@ -1,11 +1,9 @@
 package io.containerlimits.fuzz;
 
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.StringJoiner;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
 
 /**
  * Generators of valid inputs with a known meaning, for the semantic checks (a generated CPU list's count, a path with
@@ -18,36 +16,57 @@ final class Shapes {
             "cpu", "cpuacct", "cpuset", "memory", "pids", "blkio", "devices", "freezer", "net_cls", "net_prio",
             "hugetlb", "perf_event", "rdma", "misc", "name=systemd");
 
-    /** Survey case 31: more than 1024 CPUs must count right, so CPU numbers go a little past 4096. */
+    /** At most this many controllers on one line. */
+    private static final int MAX_CONTROLLERS = 4;
+
+    /** docs/edge-cases.md case 31: more than 1024 CPUs must count right, so CPU numbers go a little past 4096. */
     private static final int HIGHEST_CPU = 4200;
+
+    /** A CPU set is up to this many runs of up to {@link #LONGEST_RUN} CPUs each, some overlapping. */
+    private static final int MAX_RUNS = 6;
+
+    private static final int LONGEST_RUN = 64;
+
+    /** Characters of a cgroup path segment: containerd's systemd-driver paths hold colons, dots and dashes. */
+    private static final String PATH_CHARS = "abcdef0123456789.-_:@";
 
     private Shapes() {
         throw new UnsupportedOperationException();
     }
 
     /** {@code ""} (the v2 line) or one to four distinct controllers joined by commas, in any order. */
-    static Arbitrary<String> controllerLists() {
-        return Arbitraries.of(CONTROLLERS).set().ofMaxSize(4).map(set -> String.join(",", set));
+    static Gen<String> controllerLists() {
+        return random -> {
+            List<String> left = new ArrayList<>(CONTROLLERS);
+            StringJoiner list = new StringJoiner(",");
+            for (int n = random.nextInt(MAX_CONTROLLERS + 1); n > 0; n--) {
+                list.add(left.remove(random.nextInt(left.size())));
+            }
+            return list.toString();
+        };
     }
 
-    /** Absolute paths whose segments may hold colons, dots and dashes, like containerd's systemd-driver paths. */
-    static Arbitrary<String> cgroupPaths() {
-        return Arbitraries.strings().withChars("abcdef0123456789.-_:@").ofMinLength(1).ofMaxLength(20)
-                .list().ofMaxSize(5).map(segments -> "/" + String.join("/", segments));
+    /** Absolute paths of up to five segments whose characters are {@link #PATH_CHARS}; {@code "/"} for none. */
+    static Gen<String> cgroupPaths() {
+        return paths(PATH_CHARS, 1, 20, 5);
     }
 
-    /** A non-empty set of CPUs made of up to six runs, some overlapping. */
-    static Arbitrary<BitSet> cpuSets() {
-        Arbitrary<int[]> run = Combinators.combine(
-                        Arbitraries.integers().between(0, HIGHEST_CPU), Arbitraries.integers().between(1, 64))
-                .as((first, length) -> new int[] {first, length});
-        return run.list().ofMinSize(1).ofMaxSize(6).map(runs -> {
+    /** {@code "/"} and up to {@code maxSegments} segments of {@code chars}, like {@code /a/b}. */
+    static Gen<String> paths(String chars, int minSegmentLength, int maxSegmentLength, int maxSegments) {
+        return Gen.lists(Gen.strings(chars, minSegmentLength, maxSegmentLength), 0, maxSegments)
+                .map(segments -> "/" + String.join("/", segments));
+    }
+
+    /** A non-empty set of CPUs made of up to {@link #MAX_RUNS} runs, some overlapping. */
+    static Gen<BitSet> cpuSets() {
+        return random -> {
             BitSet cpus = new BitSet();
-            for (int[] r : runs) {
-                cpus.set(r[0], r[0] + r[1]);
+            for (int runs = random.nextInt(1, MAX_RUNS + 1); runs > 0; runs--) {
+                int first = random.nextInt(HIGHEST_CPU + 1);
+                cpus.set(first, first + random.nextInt(1, LONGEST_RUN + 1));
             }
             return cpus;
-        });
+        };
     }
 
     /** {@code cpus} the way the kernel prints a CPU list: ascending runs, {@code a-b} or a lone {@code a}. */
@@ -62,14 +81,7 @@ final class Shapes {
     }
 
     /** Valid kernel CPU lists: what {@code Cpus_allowed_list} and {@code cpuset.cpus} hold. */
-    static Arbitrary<String> cpuLists() {
+    static Gen<String> cpuLists() {
         return cpuSets().map(Shapes::kernelFormat);
-    }
-
-    /** A {@code cpu.max}-style quota and period pair: kernel limits are 1000..1000000 µs, generated far wider. */
-    static Arbitrary<long[]> quotaAndPeriod() {
-        return Combinators.combine(
-                        Arbitraries.longs().between(1, Long.MAX_VALUE), Arbitraries.longs().between(1, Long.MAX_VALUE))
-                .as((quota, period) -> new long[] {quota, period});
     }
 }

@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The JVM options {@code flags} prints, to be put in front of the user's own {@code JAVA_TOOL_OPTIONS} (DESIGN §6).
+ * The JVM options {@code flags} prints, to be put in front of the user's own {@code JAVA_TOOL_OPTIONS}
+ * (docs/design.md §6).
  *
  * <ul>
  *   <li>{@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count, never for the affinity

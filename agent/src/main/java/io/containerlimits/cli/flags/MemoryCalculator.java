@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Shares a memory limit out between heap, thread stacks, metaspace, code cache and direct memory, in the way of the
- * Cloud Foundry / Paketo memory calculator (DESIGN §6):
+ * Cloud Foundry / Paketo memory calculator (docs/design.md §6):
  *
  * <pre>
  * metaspace = 14,000,000 B + 5,800 B x loaded classes          (rounded up to KiB)

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Where one controller's files are for this process: the leaf directory and every ancestor up to and including the
- * mount point, as the walk reads them (DESIGN §3 step 5). Immutable.
+ * mount point, as the walk reads them (docs/design.md §3 step 5). Immutable.
  */
 public final class CgroupHierarchy {
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Finds the hierarchy of one controller ({@code cpu}, {@code memory}) for this process (DESIGN §3 step 3).
+ * Finds the hierarchy of one controller ({@code cpu}, {@code memory}) for this process (docs/design.md §3 step 3).
  *
  * <p>A v1 line listing the controller, with a {@code cgroup} mount carrying it in its super options, wins (hybrid
  * hosts: the v1 controllers are the ones enforced). Otherwise the {@code 0::} line with the {@code cgroup2} mount.

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The minimum of one limit over every level, from the leaf up to and including the mount point (DESIGN §3 step 5).
+ * The minimum of one limit over every level, from the leaf up to and including the mount point
+ * (docs/design.md §3 step 5).
  *
  * <p>Every level is read: a level whose file is missing, unreadable, empty or malformed contributes nothing, is noted,
  * and the walk goes on (a parent's limit is still found; JDK-8322420). The result is

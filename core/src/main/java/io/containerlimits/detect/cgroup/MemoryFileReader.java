@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Reads a one-number memory file at a level ({@code memory.max}, {@code memory.limit_in_bytes}, ...) with the
- * "no limit" rules of DESIGN §3 step 5: {@code max}, ≤ 0, ≥ 2^62 (see {@link MemoryValue}) and, for limits, ≥ the
- * host's {@code MemTotal}. Immutable.
+ * "no limit" rules of docs/design.md §3 step 5: {@code max}, ≤ 0, ≥ 2^62 (see {@link MemoryValue}) and, for limits, ≥
+ * the host's {@code MemTotal}. Immutable.
  */
 public final class MemoryFileReader implements LevelReader<Long> {
 

@@ -4,7 +4,7 @@ import io.containerlimits.detect.HostFiles;
 import java.util.List;
 
 /**
- * Maps a {@code /proc/self/cgroup} path to the directory that holds its files (DESIGN §3 step 4).
+ * Maps a {@code /proc/self/cgroup} path to the directory that holds its files (docs/design.md §3 step 4).
  *
  * <p>The path is relative to the hierarchy's root as the process's cgroup namespace sees it; the mount's root (field 4
  * of mountinfo) says which directory of the hierarchy appears at the mount point. In order:

@@ -62,7 +62,7 @@ class AgentInCgroupsTest {
 
     /**
      * JDK 17 reads the quota of the process's own v1 group only, so a quota on the parent goes unseen
-     * (JDK-8322420, DESIGN §1); the agent walks up to the mount point and finds it.
+     * (JDK-8322420, docs/design.md §1); the agent walks up to the mount point and finds it.
      */
     @Test
     void quotaOnAParentGroupThatJdk17MissesIsAppliedByTheAgent(CgroupSandbox cgroups) {
@@ -82,8 +82,8 @@ class AgentInCgroupsTest {
 
     /**
      * JDK 17 reads {@code memory.limit_in_bytes} of its own v1 group only, so a tighter parent limit goes unseen and
-     * the heap is sized from the child's 1 GiB (DESIGN §1). The heap is fixed before premain; the agent publishes
-     * the real limit ({@code flags} is what fixes the heap).
+     * the heap is sized from the child's 1 GiB (docs/design.md §1). The heap is fixed before premain; the agent
+     * publishes the real limit ({@code flags} is what fixes the heap).
      */
     @Test
     void memoryLimitOnAParentThatJdk17MissesIsPublishedByTheAgent(CgroupSandbox cgroups) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Limits changed while the JVM runs (Kubernetes in-place resize, {@code docker update}) reach every consumer the agent
- * feeds within 2 s (issue 10): rewritten {@code availableProcessors()} callers, the virtual-thread scheduler (21+),
+ * feeds within 2 s (docs/design.md §5): rewritten {@code availableProcessors()} callers, the virtual-thread scheduler (21+),
  * the common pool (19+), {@code ContainerLimits.watch} listeners (the agent's copy of the library and a child-first
  * copy of its own), the MBean and the JFR event. Each run is paired with a control without the agent, in a cgroup of
  * its own that the test changes at the same moment.

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(CgroupSandboxExtension.class)
 class CommandLineInCgroupsTest {
 
-    /** 384 MiB, the parent limit of the nested memory case (DESIGN §1's measured JDK 17 miss). */
+    /** 384 MiB, the parent limit of the nested memory case (the measured JDK 17 miss of docs/design.md §1). */
     private static final long MIB_384 = 384L << 20;
 
     /** 1 GiB, the looser limit on the child. */

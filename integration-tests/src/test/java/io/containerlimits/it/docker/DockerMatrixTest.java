@@ -292,10 +292,10 @@ class DockerMatrixTest {
     }
 
     /**
-     * The agent set the pool and library properties for {@code cpus}, as DESIGN §4 lists them. A count the agent
-     * follows ({@code followed}: detected, not {@code cpus=}) leaves the common pool's property unset on 19+, where the
-     * rewritten constructor sizes the pool and {@code setParallelism} must stay allowed ({@link #assertSizedFor}
-     * checks the pool itself).
+     * The agent set the pool and library properties for {@code cpus}, as docs/design.md §4 lists them. A count the
+     * agent follows ({@code followed}: detected, not {@code cpus=}) leaves the common pool's property unset on 19+,
+     * where the rewritten constructor sizes the pool and {@code setParallelism} must stay allowed
+     * ({@link #assertSizedFor} checks the pool itself).
      */
     private static void assertPoolProperties(ProbeResult probe, int cpus, TestJdks jdk, boolean followed) {
         assertAll("pool properties for " + cpus + " CPUs: " + probe,

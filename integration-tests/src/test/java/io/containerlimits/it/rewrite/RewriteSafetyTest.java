@@ -26,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The call-site rewrite never breaks a class (DESIGN §7): every class of large real jars, rewritten, defined and
- * linked under {@code -Xverify:all} in a forked JDK 17 and JDK 25, with negative controls that prove the same harness
- * reports a class the verifier rejects.
+ * The call-site rewrite never breaks a class (docs/design.md §7): every class of large real jars, rewritten, defined
+ * and linked under {@code -Xverify:all} in a forked JDK 17 and JDK 25, with negative controls that prove the same
+ * harness reports a class the verifier rejects.
  */
 class RewriteSafetyTest {
 

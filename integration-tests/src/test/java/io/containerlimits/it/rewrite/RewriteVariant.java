@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /**
  * What the harness does to each class file: the agent's rewrite, or one of two deliberately broken copies of it that
- * exist only to prove the harness reports a class the verifier rejects (DESIGN §7, negative control).
+ * exist only to prove the harness reports a class the verifier rejects (docs/design.md §7, negative control).
  *
  * <p>The broken variants run the real rewrite, then overwrite the helper's descriptor in the constant pool with
  * another of the same length, so offsets, frames and {@code max_stack} stay exactly as the agent wrote them and the

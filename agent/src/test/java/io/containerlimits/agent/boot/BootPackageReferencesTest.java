@@ -1,0 +1,102 @@
+package io.containerlimits.agent.boot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The classes of this package are on the boot class path, where rewritten {@code java.base} classes call them: they
+ * may refer only to {@code java.*} classes of {@code java.base} and to each other (docs/design.md §5). Checked on the
+ * compiled class files, so that a reference no source line spells out (a synthetic accessor, a lambda's types) counts
+ * too.
+ */
+class BootPackageReferencesTest {
+
+    private static final String PACKAGE = "io/containerlimits/agent/boot/";
+
+    @Test
+    void bootClassesReferOnlyToJavaBase() throws Exception {
+        List<Path> classFiles = bootClassFiles();
+        List<String> names = classFiles.stream().map(f -> f.getFileName().toString()).collect(Collectors.toList());
+        assertTrue(names.contains("AvailableProcessors.class") && names.contains("Refresher.class"),
+                "found the compiled boot classes: " + names);
+        TreeMap<String, List<String>> offending = new TreeMap<>();
+        for (Path classFile : classFiles) {
+            List<String> outside = outsideJavaBase(ClassReferences.of(Files.readAllBytes(classFile)));
+            if (!outside.isEmpty()) {
+                offending.put(classFile.getFileName().toString(), outside);
+            }
+        }
+        assertEquals(new TreeMap<>(), offending, "boot classes that refer to classes outside java.base");
+    }
+
+    /** The check can fail: the rewriter, which links to Byte Buddy's ASM and to the agent, is reported. */
+    @Test
+    void aClassThatRefersToMoreIsReported() throws IOException {
+        String resource = "/" + CallSiteRewriter.class.getName().replace('.', '/') + ".class";
+        byte[] bytes;
+        try (InputStream in = CallSiteRewriter.class.getResourceAsStream(resource)) {
+            bytes = in.readAllBytes();
+        }
+        List<String> outside = outsideJavaBase(ClassReferences.of(bytes));
+        assertTrue(outside.stream().anyMatch(name -> name.startsWith("net/bytebuddy/jar/asm/")), outside.toString());
+        assertTrue(outside.contains("io/containerlimits/agent/rewrite/CallSiteMethods"), outside.toString());
+    }
+
+    /** The reader sees every kind of reference, not only the ones in CONSTANT_Class entries. */
+    @Test
+    void theReaderFindsClassesInDescriptorsToo() throws IOException {
+        String resource = "/" + PACKAGE + "AvailableProcessors.class";
+        byte[] bytes;
+        try (InputStream in = AvailableProcessors.class.getResourceAsStream(resource)) {
+            bytes = in.readAllBytes();
+        }
+        Set<String> references = ClassReferences.of(bytes);
+        assertTrue(references.contains("java/lang/Runtime"), "the parameter of availableProcessors: " + references);
+        assertTrue(references.contains("java/util/concurrent/Callable"), references.toString());
+        assertTrue(references.contains(PACKAGE + "Refresher"), references.toString());
+    }
+
+    /** Every reference that is neither this package's own nor a {@code java.*} class of {@code java.base}. */
+    private static List<String> outsideJavaBase(Set<String> references) {
+        List<String> outside = new ArrayList<>();
+        for (String name : references) {
+            boolean own = name.startsWith(PACKAGE) && name.indexOf('/', PACKAGE.length()) < 0;
+            if (!own && !(name.startsWith("java/") && inJavaBase(name))) {
+                outside.add(name);
+            }
+        }
+        return outside;
+    }
+
+    private static boolean inJavaBase(String internalName) {
+        try {
+            Class<?> type = Class.forName(internalName.replace('/', '.'), false, null);
+            return "java.base".equals(type.getModule().getName());
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    /** The compiled classes of this package, where the build put them. */
+    private static List<Path> bootClassFiles() throws IOException, URISyntaxException {
+        Path classes = Paths.get(AvailableProcessors.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.list(classes.resolve(PACKAGE))) {
+            return files.filter(f -> f.toString().endsWith(".class")).sorted().collect(Collectors.toList());
+        }
+    }
+}

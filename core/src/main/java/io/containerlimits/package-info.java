@@ -1,0 +1,5 @@
+/**
+ * The public API: {@link ContainerLimits#detect()} and the values it returns ({@link Limits} and the value types it
+ * is made of), shaped by {@link Settings} (docs/design.md §2, §4).
+ */
+package io.containerlimits;
