@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * What the agent does when the watcher sees the limits change: the new count to rewritten callers, the common pool
  * (19+) and the virtual-thread scheduler (21+) resized where the user did not fix them, the published
- * {@code container.limits.*} values moved, a heap that no longer fits the memory limit warned about, and with
+ * {@code container.limits.*} values moved, a heap that no longer fits the memory limit warned about and its soft
+ * maximum lowered where the GC honours it, and with
  * {@code log=info} one line saying what was resized and what could not be; then the MBean's notification and the JFR
  * event ({@link Observers}).
  *
@@ -23,6 +24,8 @@ final class Resize implements LimitsListener {
     private final PropertyWriter properties;
     private final Observers observers;
     private final Pools pools;
+    /** Opened on the first memory change that needs it; {@code null} until then. */
+    private SoftMaxHeap softMax;
 
     /** @param properties the system properties, where the published values move */
     Resize(Follow follow, Log log, java.util.Properties properties) {
@@ -77,7 +80,7 @@ final class Resize implements LimitsListener {
             if (publish(previous, current)) {
                 resized.add("container.limits.* properties");
             }
-            memory(previous, current, notResized);
+            memory(previous, current, resized, notResized);
         } catch (Throwable t) {
             notResized.add("the rest (" + t + ")");
         }
@@ -136,15 +139,43 @@ final class Resize implements LimitsListener {
         return moved;
     }
 
-    /** A lowered limit the heap no longer fits gets the start's warning again, once. */
-    private void memory(Limits previous, Limits current, List<String> notResized) {
+    /**
+     * A changed memory limit the heap may outgrow: the start's warning again (once per lowered limit), and where the
+     * GC honours it the heap's soft maximum set to the heap {@code flags} computes for the new limit; a limit the heap
+     * fits again puts the soft maximum back.
+     */
+    private void memory(Limits previous, Limits current, List<String> resized, List<String> notResized) {
         Finding<Long> before = previous.memoryLimit();
         Finding<Long> after = current.memoryLimit();
-        boolean lowered = after.isFound() && (!before.isFound() || after.value() < before.value());
+        if (before.isFound() == after.isFound() && (!after.isFound() || before.value().equals(after.value()))) {
+            return;
+        }
         long maxHeap = Runtime.getRuntime().maxMemory();
-        if (lowered && MemoryCheck.heapExceeds(maxHeap, after)) {
-            notResized.add("heap (may grow to " + MemoryCheck.size(maxHeap) + ", fixed at start)");
+        if (!MemoryCheck.heapExceeds(maxHeap, after)) {
+            if (softMax != null && softMax.changed()) {
+                resized.add(softMax.restore());
+            }
+            return;
+        }
+        notResized.add("heap maximum (" + MemoryCheck.size(maxHeap) + ", fixed at start)");
+        if (!before.isFound() || after.value() < before.value()) {
             log.warn(MemoryCheck.warning(maxHeap, after, jarForMessages()));
+        }
+        if (follow.javaFeature < 13) {
+            notResized.add("SoftMaxHeapSize (JDK 13+)");
+            return;
+        }
+        if (softMax == null) {
+            softMax = SoftMaxHeap.open();
+        }
+        long heapMib = MemoryCheck.suggestedHeapMib(after.value());
+        if (softMax == null || softMax.honouringGc() == null) {
+            notResized.add("SoftMaxHeapSize (" + (softMax == null ? "no HotSpot diagnostic bean"
+                    : "the running GC ignores it") + ")");
+        } else if (heapMib == 0) {
+            notResized.add("SoftMaxHeapSize (no heap fits " + MemoryCheck.size(after.value()) + ")");
+        } else {
+            resized.add(softMax.fit(heapMib << 20, maxHeap));
         }
     }
 

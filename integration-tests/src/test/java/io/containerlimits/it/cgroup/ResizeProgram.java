@@ -1,5 +1,6 @@
 package io.containerlimits.it.cgroup;
 
+import com.sun.management.HotSpotDiagnosticMXBean;
 import io.containerlimits.it.probe.Probe;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,7 @@ import jdk.jfr.consumer.RecordingStream;
  * A JVM whose limits the test changes while it runs. Every {@link #INTERVAL_MILLIS} it prints what each consumer of
  * the CPU count sees now, one line of {@code key=value} fields:
  * <pre>
- * t=1767... cpus=1 vt=1 pool=1 listener=none isolated=none mbean=1 jfr=none watchers=1
+ * t=1767... cpus=1 vt=1 pool=1 listener=none isolated=none mbean=1 jfr=none watchers=1 softmax=1073741824
  * </pre>
  * {@code t}: the wall-clock time of the line (ms since the epoch; the test compares it with when it wrote the
  * limit); {@code cpus}: {@code Runtime.availableProcessors()}, called from this class (so rewritten with the agent);
@@ -28,7 +29,8 @@ import jdk.jfr.consumer.RecordingStream;
  * {@code ContainerLimits.watch} listener got, {@code none} before one; {@code isolated}: the same for a listener of a
  * copy of the library in a child-first class loader (a web application's own copy); {@code mbean}: the agent's MBean attribute {@code Cpus} ({@code n/a} without it); {@code jfr}: {@code newCpus} of
  * the last {@code io.containerlimits.LimitsChanged} event, {@code @} its start time; {@code watchers}: the threads
- * named {@code container-limits-watch}.
+ * named {@code container-limits-watch}; {@code softmax}: {@code SoftMaxHeapSize} in bytes, read through the HotSpot
+ * diagnostic bean.
  *
  * <p>Its argument is the agent jar, which holds the library ({@code io.containerlimits.ContainerLimits}): a
  * parent-first loader over it resolves the agent's copy when the agent runs (on the boot class path), and loads its
@@ -44,6 +46,8 @@ public final class ResizeProgram {
     private static final AtomicReference<String> LISTENER = new AtomicReference<>("none");
     private static final AtomicReference<String> ISOLATED = new AtomicReference<>("none");
     private static final AtomicReference<String> JFR = new AtomicReference<>("none");
+    private static final HotSpotDiagnosticMXBean DIAGNOSTIC =
+            ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
     private static volatile boolean stdinClosed;
 
     private ResizeProgram() {
@@ -72,7 +76,8 @@ public final class ResizeProgram {
                         + " isolated=" + ISOLATED.get()
                         + " mbean=" + (server.isRegistered(name) ? server.getAttribute(name, "Cpus") : "n/a")
                         + " jfr=" + JFR.get()
-                        + " watchers=" + watcherThreads());
+                        + " watchers=" + watcherThreads()
+                        + " softmax=" + DIAGNOSTIC.getVMOption("SoftMaxHeapSize").getValue());
                 System.out.flush();
                 Thread.sleep(INTERVAL_MILLIS);
             }
