@@ -103,8 +103,8 @@ class AgentLiveLimitChangeTest {
             assertEquals("1", agent.last("vt"), agent::toString);
             assertEquals("1", control.last("vt"), control::toString);
 
-            quota(2.0, agentGroup, controlGroup);
             long raised = System.currentTimeMillis();
+            quota(2.0, agentGroup, controlGroup);
             Map<String, Long> latency = agent.latencies(Map.of("vt", "2", "cpus", "2"), raised, WAIT);
             control.await("the JVM's own count 2", line -> line.get("cpus").equals("2"), WAIT);
             control.holds("vt", "1", FOLLOW_DEADLINE);
@@ -112,8 +112,8 @@ class AgentLiveLimitChangeTest {
                     "vt " + agent.last("vt") + " after " + latency.get("vt") + " ms", "vt " + control.last("vt"));
             assertTrue(latency.get("vt") <= FOLLOW_DEADLINE.toMillis(), () -> latency + "; " + agent);
 
-            quota(0.5, agentGroup, controlGroup);
             long lowered = System.currentTimeMillis();
+            quota(0.5, agentGroup, controlGroup);
             Map<String, Long> back = agent.latencies(Map.of("vt", "1"), lowered, WAIT);
             assertTrue(back.get("vt") <= FOLLOW_DEADLINE.toMillis(), () -> back + "; " + agent);
             assertEquals("1", control.last("vt"), "the control's scheduler never moved: " + control);
@@ -134,8 +134,8 @@ class AgentLiveLimitChangeTest {
         try (ResizeRun control = ResizeRun.start("control", jvm);
                 ResizeRun agent = ResizeRun.start("agent", jvm.withAgent("log=info,root=" + root))) {
             assertEquals("3", agent.last("pool"), "4 CPUs at start: " + agent);
-            writeFixture(root, "800000 100000");
             long raised = System.currentTimeMillis();
+            writeFixture(root, "800000 100000");
             if (jdk.feature() >= SET_PARALLELISM) {
                 Map<String, Long> latency = agent.latencies(Map.of("pool", "7", "cpus", "8"), raised, WAIT);
                 Figures.print("common pool, fixture quota 4 -> 8 (ms to follow)", jdk,
@@ -158,8 +158,8 @@ class AgentLiveLimitChangeTest {
     /** Writes both groups' quota and waits for all of the agent's consumers to show {@code cpus}; the latencies. */
     private static Map<String, Long> change(Cgroup agentGroup, Cgroup controlGroup, double quota, ResizeRun agent,
             String cpus, boolean vt) {
-        quota(quota, agentGroup, controlGroup);
         long written = System.currentTimeMillis();
+        quota(quota, agentGroup, controlGroup);
         Map<String, String> expected = new LinkedHashMap<>();
         for (String consumer : new String[] {"cpus", "listener", "isolated", "mbean", "jfr"}) {
             expected.put(consumer, cpus);

@@ -47,9 +47,9 @@ class AgentLiveMemoryChangeTest {
             assertEquals("", agent.stderr().lines().filter(line -> !line.startsWith("container-limits 0"))
                     .reduce("", String::concat), "the heap fits 2 GiB: no warning");
 
+            long lowered = System.currentTimeMillis();
             agentGroup.memoryLimit(SMALL);
             controlGroup.memoryLimit(SMALL);
-            long lowered = System.currentTimeMillis();
             Map<String, Long> latency = agent.latencies(Map.of("softmax", String.valueOf(HEAP_FOR_SMALL)), lowered,
                     WAIT);
             control.holds("softmax", max, Duration.ofSeconds(2));

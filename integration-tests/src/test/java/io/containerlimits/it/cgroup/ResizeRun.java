@@ -1,5 +1,7 @@
 package io.containerlimits.it.cgroup;
 
+import io.containerlimits.it.support.LiveOutput;
+import io.containerlimits.it.support.TestJdks;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,52 +11,54 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * A running {@link ResizeProgram}: its lines parsed into fields, and the waits a test needs ("until the scheduler says
- * 2", "when did the listener first say 2"). Every line read is kept, for the failure message.
+ * A running {@link ResizeProgram}, forked or in a container: its lines parsed into fields, and the waits a test needs
+ * ("until the scheduler says 2", "when did the listener first say 2"). Every line read is kept, for the failure
+ * message.
  */
-final class ResizeRun implements AutoCloseable {
+public final class ResizeRun implements AutoCloseable {
 
     /** How long the first line may take: JVM start-up with JFR, under a half-CPU quota, on a busy 2-CPU machine. */
     private static final Duration FIRST_LINE = Duration.ofSeconds(60);
 
     private final String label;
-    private final RunningJvm jvm;
+    private final LiveOutput jvm;
     private final List<Map<String, String>> lines = new ArrayList<>();
 
-    private ResizeRun(String label, RunningJvm jvm) {
+    private ResizeRun(String label, LiveOutput jvm) {
         this.label = label;
         this.jvm = jvm;
     }
 
     /** Starts {@link ResizeProgram} with the agent jar (the library it loads) as its argument. */
     static ResizeRun start(String label, ForkedJvm jvm) {
-        ResizeRun run = new ResizeRun(label, jvm.withOptions(ForkedJvm.PROBE_OPENS.toArray(String[]::new))
-                .startMain(ResizeProgram.class.getName(), io.containerlimits.it.support.TestJdks.agentJar().toString()));
+        return of(label, jvm.withOptions(ForkedJvm.PROBE_OPENS.toArray(String[]::new))
+                .startMain(ResizeProgram.class.getName(), TestJdks.agentJar().toString()));
+    }
+
+    /** A {@link ResizeProgram} started elsewhere (a container), once its first line is there. */
+    public static ResizeRun of(String label, LiveOutput output) {
+        ResizeRun run = new ResizeRun(label, output);
         run.await("the first line", line -> true, FIRST_LINE);
         return run;
     }
 
     /** The newest line's fields. */
-    Map<String, String> last() {
+    public Map<String, String> last() {
         return lines.get(lines.size() - 1);
     }
 
     /** The newest line's value of {@code field}. */
-    String last(String field) {
+    public String last(String field) {
         return last().get(field);
     }
 
     /** Reads lines until one matches, for at most {@code timeout}; fails with everything seen otherwise. */
-    Map<String, String> await(String what, Predicate<Map<String, String>> condition, Duration timeout) {
+    public Map<String, String> await(String what, Predicate<Map<String, String>> condition, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<String> line = jvm.nextLine(Duration.ofMillis(200));
-            if (line.isPresent()) {
-                Map<String, String> fields = parse(line.get());
-                lines.add(fields);
-                if (condition.test(fields)) {
-                    return fields;
-                }
+            Optional<Map<String, String>> fields = next();
+            if (fields.isPresent() && condition.test(fields.get())) {
+                return fields.get();
             }
         }
         throw new AssertionError(label + ": no line with " + what + " within " + timeout + "; " + this);
@@ -65,7 +69,7 @@ final class ResizeRun implements AutoCloseable {
      * {@code @}) and returns, for each, the milliseconds from {@code sinceMillis} to the first line that showed it
      * ({@code jfr}: to the event's own start time).
      */
-    Map<String, Long> latencies(Map<String, String> expected, long sinceMillis, Duration timeout) {
+    public Map<String, Long> latencies(Map<String, String> expected, long sinceMillis, Duration timeout) {
         Map<String, Long> latency = new LinkedHashMap<>();
         await(expected.toString(), fields -> {
             for (Map.Entry<String, String> e : expected.entrySet()) {
@@ -83,21 +87,24 @@ final class ResizeRun implements AutoCloseable {
     }
 
     /** Reads lines for {@code duration}, failing at the first one where {@code field} is not {@code value}. */
-    void holds(String field, String value, Duration duration) {
+    public void holds(String field, String value, Duration duration) {
         long end = System.nanoTime() + duration.toNanos();
         while (System.nanoTime() < end) {
-            Optional<String> line = jvm.nextLine(Duration.ofMillis(200));
-            if (line.isPresent()) {
-                Map<String, String> fields = parse(line.get());
-                lines.add(fields);
-                if (!value.equals(fields.get(field))) {
-                    throw new AssertionError(label + ": " + field + " left " + value + "; " + this);
-                }
+            Optional<Map<String, String>> fields = next();
+            if (fields.isPresent() && !value.equals(fields.get().get(field))) {
+                throw new AssertionError(label + ": " + field + " left " + value + "; " + this);
             }
         }
     }
 
-    String stderr() {
+    /** The next line's fields, kept; empty when none came within 200 ms. */
+    private Optional<Map<String, String>> next() {
+        Optional<Map<String, String>> fields = jvm.nextLine(Duration.ofMillis(200)).map(ResizeRun::parse);
+        fields.ifPresent(lines::add);
+        return fields;
+    }
+
+    public String stderr() {
         return jvm.stderr();
     }
 

@@ -1,5 +1,6 @@
 package io.containerlimits.it.cgroup;
 
+import io.containerlimits.it.support.LiveOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * A forked JVM still running: its stdout lines as they come, its stdin to close, stderr kept in a file.
  * {@link #close()} closes stdin, gives the program a moment to end on its own, then kills it.
  */
-public final class RunningJvm implements AutoCloseable {
+public final class RunningJvm implements LiveOutput {
 
     /** How long {@link #close()} waits for the program to end after its stdin closed. */
     private static final Duration EXIT_GRACE = Duration.ofSeconds(5);
@@ -39,7 +40,7 @@ public final class RunningJvm implements AutoCloseable {
         reader.start();
     }
 
-    /** The next stdout line, waiting up to {@code timeout}; empty when none came in time. */
+    @Override
     public Optional<String> nextLine(Duration timeout) {
         try {
             return Optional.ofNullable(lines.poll(timeout.toNanos(), TimeUnit.NANOSECONDS));
@@ -49,7 +50,7 @@ public final class RunningJvm implements AutoCloseable {
         }
     }
 
-    /** What the program wrote to stderr so far. */
+    @Override
     public String stderr() {
         try {
             return Files.readString(stderr, StandardCharsets.UTF_8);
