@@ -39,6 +39,33 @@ final class CpuPolicy {
         return quota != null && count(settings, quota, affinity) < affinity ? CpuSource.QUOTA : CpuSource.AFFINITY;
     }
 
+    /**
+     * How {@link #count} was reached, in words: the one explanation that the report and the agent's {@code log=info}
+     * line both print. {@code quota} is the detected one, also when it did not decide.
+     *
+     * <pre>
+     * OVERRIDE  override cpus=3, rounded floor, min 1 (not bounded by affinity)
+     * QUOTA     quota 1.5 - reserve 0.5, rounded ceil, min 1, capped by affinity 4
+     * AFFINITY  affinity: the quota 16, rounded ceil, min 1, does not go below it
+     *           affinity: no quota applies
+     * </pre>
+     */
+    static String derivation(Settings settings, CpuSource source, Double quota, int affinity) {
+        // if/else rather than a switch: a switch over an enum costs a synthetic class, and this runs in premain.
+        String policy = ", rounded " + settings.rounding().key() + ", min " + settings.minCpus();
+        if (source == CpuSource.OVERRIDE) {
+            return "override cpus=" + Quantities.formatCpus(settings.cpus()) + policy + " (not bounded by affinity)";
+        }
+        if (quota == null) {
+            return "affinity: no quota applies";
+        }
+        double reserveCpus = settings.reserveCpus();
+        String reserve = reserveCpus > 0 ? " - reserve " + Quantities.formatCpus(reserveCpus) : "";
+        String fromQuota = "quota " + Quantities.formatCpus(quota) + reserve + policy;
+        return source == CpuSource.QUOTA ? fromQuota + ", capped by affinity " + affinity
+                : "affinity: the " + fromQuota + ", does not go below it";
+    }
+
     private static int clamp(long count) {
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, count));
     }

@@ -38,6 +38,16 @@ public final class Limits {
     }
 
     /**
+     * How {@link #cpuCount()} was reached, in words: {@code quota 1.5, rounded ceil, min 1, capped by affinity 4}, or
+     * {@code override cpus=3, ...}, or {@code affinity: ...}. Where the quota and the affinity were read is in their
+     * findings.
+     */
+    public String cpuDerivation() {
+        Finding<Double> quota = cpuQuota();
+        return CpuPolicy.derivation(settings, cpuSource, quota.isFound() ? quota.value() : null, affinity);
+    }
+
+    /**
      * The governing CPU quota in CPUs ({@code 1.5}, not {@code 150000}): the minimum over every cgroup level, before
      * rounding and not capped by affinity.
      */

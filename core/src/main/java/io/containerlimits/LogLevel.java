@@ -11,6 +11,12 @@ public enum LogLevel {
     /** Also why: each decision and the file it came from. */
     DEBUG;
 
+    /**
+     * The start of every line the agent and the command line print on stderr, so that a user can tell whose message it
+     * is (the {@code log=info} summary alone carries the version after the name).
+     */
+    public static final String PREFIX = "container-limits: ";
+
     /** The level named {@code text} (any case), or {@code null} when there is none of that name. */
     public static LogLevel fromKey(String text) {
         for (LogLevel l : values()) {

@@ -2,7 +2,7 @@ package io.containerlimits;
 
 /**
  * Parses the numbers users write in settings: CPU counts ({@code 2}, {@code 1.5}, {@code 500m}) and memory sizes
- * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}).
+ * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}); and writes CPU counts back for people.
  *
  * <p>Every failure is an {@link IllegalArgumentException} whose message quotes the input.
  *
@@ -11,6 +11,9 @@ package io.containerlimits;
  * agent can set its parallelism (seen on JDK 25: common pool 1 instead of 3 with {@code cpus=4}).
  */
 public final class Quantities {
+
+    /** Whole numbers below this print without a fraction; a double is exact to the unit up to 2^53. */
+    private static final double WHOLE_LIMIT = 1e15;
 
     private Quantities() {
         throw new UnsupportedOperationException();
@@ -95,6 +98,18 @@ public final class Quantities {
             throw new IllegalArgumentException("out of range: \"" + text + "\"");
         }
         return bytes;
+    }
+
+    /**
+     * CPUs for people, in the report and the agent's log alike: a whole number without {@code .0}, else the shortest
+     * decimal that reads back as the same double: {@code 2.0 -> "2"}, {@code 1.5 -> "1.5"},
+     * {@code 0.33333 -> "0.33333"}.
+     */
+    public static String formatCpus(double cpus) {
+        if (cpus == Math.rint(cpus) && Math.abs(cpus) < WHOLE_LIMIT) {
+            return Long.toString((long) cpus);
+        }
+        return Double.toString(cpus);
     }
 
     /** Accepts a plain decimal number only: digits with at most one point, no sign, no exponent. */

@@ -1,7 +1,6 @@
 package io.containerlimits;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +16,6 @@ import java.util.Map;
  * <p>Immutable and thread-safe.
  */
 public final class Settings {
-
-    /** Prefix of every problem line, so that a user can tell whose message it is. */
-    public static final String PROBLEM_PREFIX = "container-limits: ";
 
     private final Map<Setting, Object> values;
 
@@ -37,7 +33,7 @@ public final class Settings {
      *
      * @param arguments  the agent argument string {@code key=value,key=value}, or {@code null}
      * @param environment the process environment ({@link System#getenv()})
-     * @param problems   receives one line per malformed or unknown entry, each starting with {@link #PROBLEM_PREFIX}
+     * @param problems   receives one line per malformed or unknown entry, each starting with {@link LogLevel#PREFIX}
      */
     public static Settings resolve(String arguments, Map<String, String> environment, List<String> problems) {
         Map<Setting, Object> values = new EnumMap<Setting, Object>(Setting.class);
@@ -135,7 +131,7 @@ public final class Settings {
             int eq = trimmed.indexOf('=');
             Setting setting = eq > 0 ? Setting.fromKey(trimmed.substring(0, eq).trim()) : null;
             if (setting == null) {
-                problems.add(PROBLEM_PREFIX + "ignoring \"" + trimmed + "\" in " + origin
+                problems.add(LogLevel.PREFIX + "ignoring \"" + trimmed + "\" in " + origin
                         + ": expected key=value with a key among " + keyList());
                 continue;
             }
@@ -148,28 +144,18 @@ public final class Settings {
         try {
             values.put(setting, parse(setting, raw));
         } catch (IllegalArgumentException e) {
-            problems.add(PROBLEM_PREFIX + "ignoring " + origin + " " + setting.key() + "=" + raw + ": "
+            problems.add(LogLevel.PREFIX + "ignoring " + origin + " " + setting.key() + "=" + raw + ": "
                     + e.getMessage().substring(e.getMessage().indexOf("expected")));
         }
     }
 
     /** {@code cpus, memory, rounding, ...} for messages. */
-    public static String keyList() {
+    private static String keyList() {
         StringBuilder sb = new StringBuilder();
         for (Setting s : Setting.values()) {
             sb.append(sb.length() == 0 ? "" : ", ").append(s.key());
         }
         return sb.toString();
-    }
-
-    /** The settings explicitly given, for reports; unmodifiable. */
-    public Map<Setting, Object> explicit() {
-        return Collections.unmodifiableMap(values);
-    }
-
-    /** True when {@code setting} was given by some source. */
-    public boolean isSet(Setting setting) {
-        return values.containsKey(setting);
     }
 
     /** The {@code cpus=} override in CPUs, or {@code null} to detect. */

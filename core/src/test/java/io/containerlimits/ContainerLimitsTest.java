@@ -1,10 +1,11 @@
 package io.containerlimits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.containerlimits.detect.Detection;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,8 +27,14 @@ class ContainerLimitsTest {
     }
 
     @Test
-    void detectionOfAnEmptyRootNeverThrows(@TempDir Path root) {
+    void anEmptyRootIsUnknownWithAReasonAndLeavesTheJvmsOwnCount(@TempDir Path root) {
+        // Nothing to read is no error: every value is unknown, says why, and the JVM's own CPU count stands.
         Limits limits = ContainerLimits.detect(Settings.defaults().with(Setting.ROOT, root.toString()));
-        assertTrue(limits.cpuCount() >= 1);
+        assertEquals(Runtime.getRuntime().availableProcessors(), limits.cpuCount(), limits::toString);
+        assertEquals(CpuSource.AFFINITY, limits.cpuSource(), limits::toString);
+        for (Finding<?> finding : List.of(limits.cpuQuota(), limits.affinityFinding(), limits.memoryLimit())) {
+            assertEquals(Finding.Status.UNKNOWN, finding.status(), limits::toString);
+            assertFalse(finding.reason().isBlank(), limits::toString);
+        }
     }
 }

@@ -49,4 +49,22 @@ class CpuPolicyTest {
                 "a quota equal to the affinity changes nothing");
         assertEquals(CpuSource.QUOTA, CpuPolicy.source(DEFAULTS, 1.5, 4));
     }
+
+    /** The derivation as the report and the agent's log=info line print it. */
+    private static String derivation(Settings settings, Double quota, int affinity) {
+        return CpuPolicy.derivation(settings, CpuPolicy.source(settings, quota, affinity), quota, affinity);
+    }
+
+    @Test
+    void theDerivationNamesWhatDecidedAndThePolicy() {
+        assertEquals("quota 1.5, rounded ceil, min 1, capped by affinity 4", derivation(DEFAULTS, 1.5, 4));
+        assertEquals("quota 1.5 - reserve 0.5, rounded floor, min 2, capped by affinity 4",
+                derivation(DEFAULTS.with(Setting.RESERVE_CPUS, "500m").with(Setting.ROUNDING, "floor")
+                        .with(Setting.MIN_CPUS, "2"), 1.5, 4));
+        assertEquals("override cpus=3, rounded floor, min 1 (not bounded by affinity)",
+                derivation(DEFAULTS.with(Setting.CPUS, "3").with(Setting.ROUNDING, "floor"), 1.5, 4));
+        assertEquals("affinity: no quota applies", derivation(DEFAULTS, null, 4));
+        assertEquals("affinity: the quota 16, rounded ceil, min 1, does not go below it",
+                derivation(DEFAULTS, 16.0, 8));
+    }
 }

@@ -23,5 +23,6 @@ class LimitsTest {
         assertEquals(memory, limits.memoryLimit());
         assertEquals("v2 /a", limits.cpuCgroup());
         assertTrue(limits.toString().contains("cpus=2 (QUOTA)"), limits.toString());
+        assertEquals("quota 1.5, rounded ceil, min 1, capped by affinity 4", limits.cpuDerivation());
     }
 }

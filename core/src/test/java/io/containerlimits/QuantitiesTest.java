@@ -46,4 +46,13 @@ class QuantitiesTest {
             assertThrows(IllegalArgumentException.class, () -> Quantities.parseBytes(bad), bad);
         }
     }
+
+    @Test
+    void cpusAreWrittenWithoutATrailingZeroAndWithoutLosingDigits() {
+        assertEquals("2", Quantities.formatCpus(2.0));
+        assertEquals("0.5", Quantities.formatCpus(0.5));
+        assertEquals("1.5", Quantities.formatCpus(1.5));
+        assertEquals("0.33333", Quantities.formatCpus(33333 / 100000.0), "a quota is shown as precisely as read");
+        assertEquals("0.001", Quantities.formatCpus(0.001), "the smallest quota the kernel takes");
+    }
 }

@@ -45,7 +45,7 @@ class SettingsTest {
         Settings settings = Settings.resolve("memory=lots,colour=blue", env, problems);
         assertEquals(536870912L, settings.memory());
         assertEquals(2, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith(Settings.PROBLEM_PREFIX), problems.get(0));
+        assertTrue(problems.get(0).startsWith(LogLevel.PREFIX), problems.get(0));
     }
 
     @Test

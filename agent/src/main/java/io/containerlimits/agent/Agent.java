@@ -4,7 +4,7 @@ import io.containerlimits.ContainerLimits;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
-import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,9 +31,6 @@ import java.util.Properties;
  * Cheap on purpose: no lambdas, streams or {@code String.format}, no management beans, few files.
  */
 final class Agent {
-
-    /** Binary name of the helper that rewritten call sites invoke. */
-    static final String HELPER = CallSiteRewriter.HELPER_OWNER.replace('/', '.');
 
     private final Settings settings;
     private final Map<String, String> environment;
@@ -109,8 +106,9 @@ final class Agent {
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
             resizable = resizablePools();
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
-            log.debug("leaving CPU settings alone: -XX:ActiveProcessorCount=" + activeProcessorCount + " given");
-            applied = "nothing CPU-related (-XX:ActiveProcessorCount=" + activeProcessorCount + " given)";
+            String given = UserJvmOptions.ACTIVE_PROCESSOR_COUNT + activeProcessorCount + " given";
+            log.debug("leaving CPU settings alone: " + given);
+            applied = "nothing CPU-related (" + given + ")";
         } else {
             rewrite = settings.rewrite();
             // On 19+ the common pool can follow a change (setParallelism), but not once its property is set: there

@@ -84,20 +84,19 @@ enum AgentProperty {
 
     /** The value of a {@link Kind#PUBLISHED} property for {@code limits}; {@code null} for none (or another kind). */
     String publishedValue(Limits limits) {
-        switch (this) {
-            case CPUS:
-                return Integer.toString(limits.cpuCount());
-            case CPU_QUOTA:
-                Finding<Double> quota = limits.cpuQuota();
-                return quota.isFound() ? Double.toString(quota.value()) : null;
-            case MEMORY:
-                Finding<Long> memory = limits.memoryLimit();
-                return memory.isFound() ? Long.toString(memory.value()) : null;
-            case VERSION:
-                return Version.get();
-            default:
-                return null;
+        // if/else rather than a switch over the enum, which would cost a synthetic class in premain
+        if (this == CPUS) {
+            return Integer.toString(limits.cpuCount());
         }
+        if (this == CPU_QUOTA) {
+            Finding<Double> quota = limits.cpuQuota();
+            return quota.isFound() ? Double.toString(quota.value()) : null;
+        }
+        if (this == MEMORY) {
+            Finding<Long> memory = limits.memoryLimit();
+            return memory.isFound() ? Long.toString(memory.value()) : null;
+        }
+        return this == VERSION ? Version.get() : null;
     }
 
     /** The value of a {@link Kind#CPU_SIZING} property for a count of {@code cpus}. */

@@ -68,14 +68,17 @@ final class CallSiteTransformer implements ClassFileTransformer {
         return loader == null && className != null && className.startsWith(OWN_CLASSES);
     }
 
+    /** Classes rewritten so far (for tests). */
     int classesRewritten() {
         return classesRewritten.get();
     }
 
+    /** Call sites rewritten so far (for tests). */
     int callSitesRewritten() {
         return callSitesRewritten.get();
     }
 
+    /** Classes left unchanged because the rewrite failed (for tests). */
     int classesFailed() {
         return classesFailed.get();
     }

@@ -2,6 +2,7 @@ package io.containerlimits.agent;
 
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
+import io.containerlimits.Quantities;
 import java.util.List;
 
 /**
@@ -38,7 +39,7 @@ final class ChangeLine {
     }
 
     private static String quota(Finding<Double> quota) {
-        return quota.isFound() ? MemoryCheck.decimal(quota.value()) : "none";
+        return quota.isFound() ? Quantities.formatCpus(quota.value()) : "none";
     }
 
 }

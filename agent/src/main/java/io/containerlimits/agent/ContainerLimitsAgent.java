@@ -1,5 +1,6 @@
 package io.containerlimits.agent;
 
+import io.containerlimits.LogLevel;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -48,7 +49,7 @@ public final class ContainerLimitsAgent {
                 Agent.start(arguments, instrumentation, ContainerLimitsAgent.class);
             }
         } catch (Throwable t) {
-            System.err.println("container-limits: agent not applied, the JVM runs with its own sizing: " + t);
+            System.err.println(LogLevel.PREFIX + "agent not applied, the JVM runs with its own sizing: " + t);
         }
     }
 }

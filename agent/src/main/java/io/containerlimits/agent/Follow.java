@@ -1,5 +1,6 @@
 package io.containerlimits.agent;
 
+import io.containerlimits.LogLevel;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
@@ -69,7 +70,7 @@ public final class Follow implements Runnable {
         } catch (InterruptedException e) {
             // the JVM is going away
         } catch (Throwable t) {
-            err.println(Log.PREFIX + "stopped following limit changes: " + t);
+            err.println(LogLevel.PREFIX + "stopped following limit changes: " + t);
         }
     }
 }

@@ -10,9 +10,6 @@ import java.io.PrintStream;
  */
 final class Log {
 
-    /** Prefix of every line but the info summary, which carries the version after the name. */
-    static final String PREFIX = "container-limits: ";
-
     private final LogLevel level;
     private final PrintStream err;
 
@@ -23,7 +20,7 @@ final class Log {
 
     /** Something the user can act on (a bad value, a heap that cannot fit): shown unless {@code log=off}. */
     void warn(String message) {
-        print(LogLevel.WARN, PREFIX + message);
+        print(LogLevel.WARN, LogLevel.PREFIX + message);
     }
 
     /** A line that already carries its prefix (the problem lines of {@code Settings.resolve}). */
@@ -38,7 +35,7 @@ final class Log {
 
     /** Why: a decision and its reason. */
     void debug(String message) {
-        print(LogLevel.DEBUG, PREFIX + message);
+        print(LogLevel.DEBUG, LogLevel.PREFIX + message);
     }
 
     /** Where the lines go, for a class that needs its own {@code Log} (the boot copy of {@link Rewrite}). */

@@ -1,11 +1,11 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.Finding;
-import io.containerlimits.cli.flags.CannotFitException;
-import io.containerlimits.cli.flags.MemoryCalculator;
-import io.containerlimits.cli.flags.Region;
-import io.containerlimits.cli.flags.UserMemoryOptions;
-import java.util.Locale;
+import io.containerlimits.memory.CannotFitException;
+import io.containerlimits.memory.MemoryCalculator;
+import io.containerlimits.memory.Region;
+import io.containerlimits.memory.Sizes;
+import io.containerlimits.memory.UserMemoryOptions;
 
 /**
  * The one memory warning (docs/design.md §6): the heap the JVM may grow to, plus a native minimum, does not fit the
@@ -17,10 +17,7 @@ import java.util.Locale;
 final class MemoryCheck {
 
     /** Metaspace, code cache, thread stacks and GC structures need at least this much beside the heap. */
-    static final long NATIVE_MINIMUM_BYTES = 64L << 20;
-
-    private static final long MIB = 1L << 20;
-    private static final long GIB = 1L << 30;
+    static final long NATIVE_MINIMUM_BYTES = 64 * Sizes.MIB;
 
     private MemoryCheck() {
         throw new UnsupportedOperationException();
@@ -40,8 +37,8 @@ final class MemoryCheck {
     static String warning(long maxHeap, Finding<Long> limit, String jar) {
         long bytes = limit.value();
         long heapMib = suggestedHeapMib(bytes);
-        return "the heap may grow to " + size(maxHeap) + " (Runtime.maxMemory()) but the memory limit is "
-                + size(bytes) + " (" + limit.source() + "): when the JVM outgrows the limit the kernel kills it "
+        return "the heap may grow to " + Sizes.human(maxHeap) + " (Runtime.maxMemory()) but the memory limit is "
+                + Sizes.human(bytes) + " (" + limit.source() + "): when the JVM outgrows the limit the kernel kills it "
                 + "(exit 137) without an OutOfMemoryError. Fix: start the JVM with a heap that fits, "
                 + (heapMib > 0 ? "e.g. -Xmx" + heapMib + "m, or " : "")
                 + "JAVA_TOOL_OPTIONS=\"$(java -jar " + jar + " flags) $JAVA_TOOL_OPTIONS\"";
@@ -53,30 +50,10 @@ final class MemoryCheck {
      */
     static long suggestedHeapMib(long limitBytes) {
         try {
-            return MemoryCalculator.defaults().calculate(limitBytes, UserMemoryOptions.none()).size(Region.HEAP) / MIB;
+            long heap = MemoryCalculator.defaults().calculate(limitBytes, UserMemoryOptions.none()).size(Region.HEAP);
+            return heap / Sizes.MIB;
         } catch (CannotFitException e) {
             return 0;
         }
-    }
-
-    /** {@code 512 MiB}, {@code 1.5 GiB}, {@code 300 B}: for messages only. */
-    static String size(long bytes) {
-        if (bytes >= GIB) {
-            return decimal((double) bytes / GIB) + " GiB";
-        }
-        if (bytes >= MIB) {
-            return decimal((double) bytes / MIB) + " MiB";
-        }
-        return bytes + " B";
-    }
-
-    /** {@code 2}, {@code 1.5}, {@code 0.33}: no trailing {@code .0}, at most two decimals. */
-    static String decimal(double value) {
-        double rounded = Math.round(value * 100) / 100.0;
-        if (rounded == Math.rint(rounded)) {
-            return Long.toString((long) rounded);
-        }
-        String text = Double.toString(rounded);
-        return text.toLowerCase(Locale.ROOT);
     }
 }

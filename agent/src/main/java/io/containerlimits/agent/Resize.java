@@ -3,6 +3,9 @@ package io.containerlimits.agent;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.LimitsListener;
+import io.containerlimits.LogLevel;
+import io.containerlimits.jvmoptions.UserJvmOptions;
+import io.containerlimits.memory.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -86,7 +89,7 @@ final class Resize implements LimitsListener {
         }
         String line = ChangeLine.of(previous, current, resized, notResized);
         if (log.isInfo()) {
-            log.info(Log.PREFIX + line);
+            log.info(LogLevel.PREFIX + line);
         }
         observers.changed(previous, current, resized, notResized, line);
     }
@@ -157,7 +160,7 @@ final class Resize implements LimitsListener {
             }
             return;
         }
-        notResized.add("heap maximum (" + MemoryCheck.size(maxHeap) + ", fixed at start)");
+        notResized.add("heap maximum (" + Sizes.human(maxHeap) + ", fixed at start)");
         if (!before.isFound() || after.value() < before.value()) {
             log.warn(MemoryCheck.warning(maxHeap, after, jarForMessages()));
         }
@@ -173,7 +176,7 @@ final class Resize implements LimitsListener {
             notResized.add("SoftMaxHeapSize (" + (softMax == null ? "no HotSpot diagnostic bean"
                     : "the running GC ignores it") + ")");
         } else if (heapMib == 0) {
-            notResized.add("SoftMaxHeapSize (no heap fits " + MemoryCheck.size(after.value()) + ")");
+            notResized.add("SoftMaxHeapSize (no heap fits " + Sizes.human(after.value()) + ")");
         } else {
             resized.add(softMax.fit(heapMib << 20, maxHeap));
         }

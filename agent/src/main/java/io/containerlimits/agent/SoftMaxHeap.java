@@ -1,6 +1,7 @@
 package io.containerlimits.agent;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import io.containerlimits.memory.Sizes;
 import java.lang.management.ManagementFactory;
 
 /**
@@ -53,7 +54,7 @@ final class SoftMaxHeap {
         long value = Math.min(bytes, maxHeap);
         bean.setVMOption(FLAG, Long.toString(value));
         changed = true;
-        return FLAG + " " + MemoryCheck.size(value) + " (" + gc + ")";
+        return FLAG + " " + Sizes.human(value) + " (" + gc + ")";
     }
 
     /** True after {@link #fit}, until {@link #restore}. */
@@ -65,7 +66,7 @@ final class SoftMaxHeap {
     String restore() {
         bean.setVMOption(FLAG, original);
         changed = false;
-        return FLAG + " back to " + MemoryCheck.size(Long.parseLong(original));
+        return FLAG + " back to " + Sizes.human(Long.parseLong(original));
     }
 
     private static boolean is(HotSpotDiagnosticMXBean bean, String flag) {

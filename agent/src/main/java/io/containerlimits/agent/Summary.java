@@ -2,16 +2,19 @@ package io.containerlimits.agent;
 
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
-import io.containerlimits.Settings;
+import io.containerlimits.Quantities;
+import io.containerlimits.memory.Sizes;
 
 /**
  * The one {@code log=info} line: version, what was detected and why, what was applied.
  *
  * <pre>
- * container-limits 0.1.0: cpus=1 (quota 0.5 from /sys/fs/cgroup/cpu/x/cpu.cfs_quota_us, rounding ceil), memory=256 MiB;
+ * container-limits 0.1.0: cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2),
+ *     quota=0.5 (/sys/fs/cgroup/cpu/x/cpu.cfs_quota_us (level 1 of 3 from the leaf) 50000/100000), memory=256 MiB;
  *     applied: common pool 1, rewrite on, properties io.netty.availableProcessors ...
  * </pre>
- * (one line in reality).
+ * (one line in reality). The derivation is the report's ({@link Limits#cpuDerivation()}); the line adds where the
+ * quota was read (and why the affinity is the JVM's, when it is), which the report shows on lines of their own.
  */
 final class Summary {
 
@@ -21,45 +24,30 @@ final class Summary {
 
     static String line(String version, Limits limits, String applied) {
         StringBuilder line = new StringBuilder("container-limits ").append(version).append(": cpus=")
-                .append(limits.cpuCount()).append(" (").append(cpuReason(limits)).append("), memory=")
+                .append(limits.cpuCount()).append(" (").append(limits.cpuDerivation()).append("), quota=")
+                .append(quota(limits.cpuQuota())).append(affinity(limits)).append(", memory=")
                 .append(memory(limits.memoryLimit())).append("; applied: ").append(applied);
         return line.toString();
     }
 
-    private static String cpuReason(Limits limits) {
-        Settings settings = limits.settings();
-        String rounding = ", rounding " + settings.rounding().key();
-        String minimum = settings.minCpus() > 1 ? ", min-cpus " + settings.minCpus() : "";
-        switch (limits.cpuSource()) {
-            case OVERRIDE:
-                return "cpus=" + MemoryCheck.decimal(settings.cpus()) + " setting" + rounding + minimum;
-            case QUOTA:
-                Finding<Double> quota = limits.cpuQuota();
-                String reserve = settings.reserveCpus() > 0
-                        ? ", reserve-cpus " + MemoryCheck.decimal(settings.reserveCpus()) : "";
-                return "quota " + MemoryCheck.decimal(quota.value()) + " from " + quota.source() + rounding + reserve
-                        + minimum + ", affinity " + limits.affinity();
-            default:
-                Finding<Double> none = limits.cpuQuota();
-                if (none.isFound()) {
-                    return "affinity " + limits.affinity() + "; quota " + MemoryCheck.decimal(none.value()) + " from "
-                            + none.source() + " does not bind" + rounding;
-                }
-                return (none.status() == Finding.Status.UNKNOWN ? "quota unknown: " : "no quota: ") + none.reason()
-                        + "; affinity " + limits.affinity()
-                        + (limits.affinityFinding().isFound() ? "" : " from the JVM");
-        }
+    /** {@code 0.5 (<file, level, raw values>)}, {@code none (<why>)} or {@code unknown (<why>)}. */
+    private static String quota(Finding<Double> quota) {
+        return quota.isFound() ? Quantities.formatCpus(quota.value()) + " (" + quota.source() + ")" : quota.toString();
+    }
+
+    /** Nothing when {@code Cpus_allowed_list} was read, else why the count is the JVM's own. */
+    private static String affinity(Limits limits) {
+        Finding<Integer> affinity = limits.affinityFinding();
+        return affinity.isFound() ? ""
+                : ", affinity=" + limits.affinity() + " (the JVM's count: " + affinity.reason() + ")";
     }
 
     /** {@code 256 MiB}, {@code no limit} or {@code unknown}. */
     static String memory(Finding<Long> limit) {
-        switch (limit.status()) {
-            case FOUND:
-                return MemoryCheck.size(limit.value());
-            case NONE:
-                return "no limit";
-            default:
-                return "unknown";
+        // if/else rather than a switch over the enum, which would cost a synthetic class in premain
+        if (limit.isFound()) {
+            return Sizes.human(limit.value());
         }
+        return limit.status() == Finding.Status.NONE ? "no limit" : "unknown";
     }
 }

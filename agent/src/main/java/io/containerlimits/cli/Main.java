@@ -1,13 +1,12 @@
 package io.containerlimits.cli;
 
 import io.containerlimits.ContainerLimits;
-import io.containerlimits.JvmOptions;
 import io.containerlimits.Limits;
-import io.containerlimits.Settings;
+import io.containerlimits.LogLevel;
 import io.containerlimits.Version;
-import io.containerlimits.cli.flags.CannotFitException;
-import io.containerlimits.cli.flags.Flags;
-import io.containerlimits.cli.flags.MemoryCalculator;
+import io.containerlimits.jvmoptions.UserJvmOptions;
+import io.containerlimits.memory.CannotFitException;
+import io.containerlimits.memory.MemoryCalculator;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +26,6 @@ public final class Main {
     static final int USAGE = 2;
     /** {@code flags}: the user's sizes (or the smallest heap) do not fit the memory limit. */
     static final int CANNOT_FIT = 3;
-    /** The variable {@code flags} fits its options around. */
-    static final String JAVA_TOOL_OPTIONS = "JAVA_TOOL_OPTIONS";
 
     private Main() {
         throw new UnsupportedOperationException();
@@ -56,7 +53,7 @@ public final class Main {
             arguments = Arguments.parse(args, environment, problems);
         } catch (UsageException e) {
             printAll(err, problems);
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return USAGE;
         }
         printAll(err, problems);
@@ -84,24 +81,25 @@ public final class Main {
         try {
             calculator = calculator(arguments);
         } catch (UsageException e) {
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return USAGE;
         }
         String given = arguments.value(Option.JAVA_TOOL_OPTIONS);
-        String origin = given != null ? "--java-tool-options" : JAVA_TOOL_OPTIONS;
-        List<String> userOptions = JvmOptions.tokenize(given != null ? given : environment.get(JAVA_TOOL_OPTIONS));
+        String origin = given != null ? "--java-tool-options" : UserJvmOptions.JAVA_TOOL_OPTIONS;
+        UserJvmOptions userOptions = UserJvmOptions.ofJavaToolOptions(
+                given != null ? given : environment.get(UserJvmOptions.JAVA_TOOL_OPTIONS));
         Limits limits = detect(arguments);
         try {
             out.println(join(Flags.of(limits, userOptions, origin, calculator)));
             return OK;
         } catch (IllegalArgumentException e) {
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return USAGE;
         } catch (CannotFitException e) {
             // The memory part cannot fit, but the CPU part still holds: print it, so that an entrypoint that prepends
             // $(... flags) keeps the count.
             out.println(join(Flags.cpuOptions(limits, userOptions)));
-            err.println(Settings.PROBLEM_PREFIX + e.getMessage());
+            err.println(LogLevel.PREFIX + e.getMessage());
             return CANNOT_FIT;
         }
     }

@@ -2,9 +2,10 @@ package io.containerlimits.cli;
 
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
+import io.containerlimits.Quantities;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
-import java.math.BigDecimal;
+import io.containerlimits.memory.Sizes;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ final class Report {
         List<String> lines = new ArrayList<String>();
         lines.add("container-limits " + Version.get() + " on Java " + jvm.javaVersion()
                 + ("/".equals(settings.root()) ? "" : ", root " + settings.root()));
-        lines.add(line("CPUs", String.valueOf(limits.cpuCount()), derivation(limits)));
+        lines.add(line("CPUs", String.valueOf(limits.cpuCount()), limits.cpuDerivation()));
         lines.add(line("  quota", cpuFinding(limits.cpuQuota())));
         lines.add(line("  affinity", String.valueOf(limits.affinity()), limits.affinityFinding().isFound()
                 ? limits.affinityFinding().source()
@@ -60,27 +61,8 @@ final class Report {
         return lines;
     }
 
-    /** How the count was reached: {@code quota 1.5 - reserve 0.5, rounded floor, min 1, capped by affinity 4}. */
-    static String derivation(Limits limits) {
-        Settings s = limits.settings();
-        String policy = ", rounded " + s.rounding().key() + ", min " + s.minCpus();
-        switch (limits.cpuSource()) {
-            case OVERRIDE:
-                return "override cpus=" + number(s.cpus()) + policy + " (not bounded by affinity)";
-            case QUOTA:
-                String reserve = s.reserveCpus() > 0 ? " - reserve " + number(s.reserveCpus()) : "";
-                return "quota " + number(limits.cpuQuota().value()) + reserve + policy + ", capped by affinity "
-                        + limits.affinity();
-            default:
-                return limits.cpuQuota().isFound()
-                        ? "affinity: the quota " + number(limits.cpuQuota().value()) + policy.substring(1)
-                                + " does not go below it"
-                        : "affinity: no quota applies";
-        }
-    }
-
     private static String cpuFinding(Finding<Double> f) {
-        return f.isFound() ? pad(number(f.value()), VALUE) + " " + f.source() : describeMissing(f);
+        return f.isFound() ? pad(Quantities.formatCpus(f.value()), VALUE) + " " + f.source() : describeMissing(f);
     }
 
     private static String bytesFinding(Finding<Long> f) {
@@ -115,10 +97,5 @@ final class Report {
             sb.append(' ');
         }
         return sb.toString();
-    }
-
-    /** {@code 1.5 -> "1.5"}, {@code 2.0 -> "2"}. */
-    static String number(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -11,12 +11,15 @@ import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -139,6 +142,14 @@ class AgentTest {
     }
 
     @Test
+    void anActiveProcessorCountOfMinusOneIsNotSetSoTheCountIsApplied() {
+        byte[] cmdline = "java\0-XX:ActiveProcessorCount=-1\0-cp\0app.jar\0Main\0".getBytes(StandardCharsets.UTF_8);
+        run("cpus=4", 2, GIB / 4, 21, cmdline);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "HotSpot's default");
+        assertEquals(1, transformers.size());
+    }
+
+    @Test
     void quotaFromTheCgroupIsPublishedWithMemory() {
         FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
         run("log=info", 2, 64L << 20, 17, PLAIN_CMDLINE);
@@ -149,8 +160,9 @@ class AgentTest {
         String line = stderr().trim();
         assertFalse(line.contains("\n"), "log=info is one line: " + line);
         assertTrue(line.startsWith("container-limits "), line);
-        assertTrue(line.contains("cpus=1 (quota 0.5 from "), line);
-        assertTrue(line.contains("rounding ceil"), line);
+        // The report's derivation (CpuPolicyTest), then where the quota was read.
+        assertTrue(line.contains(": cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2), quota=0.5 "
+                + "(/sys/fs/cgroup/cpu.max (level 1 of 1 from the leaf) 50000/100000), memory="), line);
         assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
         assertEquals(Follow.CALLERS, agent.resizable(), "JDK 17: only rewritten callers follow");
     }
@@ -194,6 +206,25 @@ class AgentTest {
         properties.clear();
         run("", 2, GIB / 4, 17, PLAIN_CMDLINE);
         assertEquals(0, agent.resizable(), "JDK 17: nothing to resize without the rewrite");
+    }
+
+    @Test
+    void theInfoLineWritesSizesAsTheReportDoes() {
+        // 1.25 GiB: one decimal rounded half up, the report's rule (ReportTest), not "1.25 GiB".
+        run("memory=1280m,log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertTrue(stderr().contains(", memory=1.3 GiB; applied: "), stderr());
+    }
+
+    @Test
+    void theInfoLineSaysWhyThereIsNoQuotaAndWhenTheAffinityIsTheJvmsOwn() throws IOException {
+        FixtureRoot.cgroupV2(temp, "max 100000", "max");
+        Files.delete(temp.resolve("proc/self/status"));
+        run("log=info", 2, GIB / 4, 21, PLAIN_CMDLINE);
+        int jvm = Runtime.getRuntime().availableProcessors();
+        assertTrue(stderr().contains(": cpus=" + jvm + " (affinity: no quota applies), quota=none (cpu.max: no limit"
+                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm + " (the JVM's count: /proc/self/status: "),
+                stderr());
+        assertTrue(stderr().contains(", memory=no limit; applied: "), stderr());
     }
 
     @Test

@@ -37,13 +37,4 @@ class MemoryCheckTest {
         assertEquals(444, MemoryCheck.suggestedHeapMib(1024 * MIB));
         assertEquals(0, MemoryCheck.suggestedHeapMib(64 * MIB), "nothing fits: the message only names flags");
     }
-
-    @Test
-    void sizesReadLikeAPerson() {
-        assertEquals("256 MiB", MemoryCheck.size(256 * MIB));
-        assertEquals("1.5 GiB", MemoryCheck.size(1536 * MIB));
-        assertEquals("300 B", MemoryCheck.size(300));
-        assertEquals("0.5", MemoryCheck.decimal(0.5));
-        assertEquals("2", MemoryCheck.decimal(2.0));
-    }
 }

@@ -4,23 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.agent.rewrite.CallSiteRewriter;
+import io.containerlimits.testsupport.ForkedJvm;
+import io.containerlimits.testsupport.JvmRun;
 import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.Map;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shaded {@code container-limits.jar}, checked in the package phase right after shade: what the boot class path
@@ -86,59 +87,57 @@ class PackagedJarTest {
     }
 
 
-    /** Runs {@link SmokeMain} in a new JVM of the running JDK; returns {stdout, stderr}. */
-    private static String[] fork(Map<String, String> environment, String... jvmOptions) throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), SmokeMain.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().keySet().removeIf(key -> key.startsWith("CONTAINER_LIMITS_") || key.endsWith("JAVA_OPTIONS")
-                || key.equals("JAVA_TOOL_OPTIONS"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, process.waitFor(), err);
-        return new String[] {out, err};
+    /** Runs {@link SmokeMain} in a new JVM of the running JDK with this test's class path; fails unless it exits 0. */
+    private static JvmRun fork(Map<String, String> environment, String... jvmOptions) {
+        JvmRun run = ForkedJvm.likeThisOne().withOptions(jvmOptions).withEnvironment(environment)
+                .run(SmokeMain.class.getName());
+        assertEquals(0, run.exitCode(), run::toString);
+        return run;
+    }
+
+    /** What {@link SmokeMain} printed: {@code <availableProcessors> <common pool> <new pool>}. */
+    private static String counts(JvmRun run) {
+        return run.stdout().trim();
     }
 
     @Test
     void overrideChangesWhatTheApplicationSeesAgainstAControl() throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors() + 2;
-        String[] control = fork(Map.of());
-        String[] agent = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=" + cpus);
-        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, agent[0], "with the agent");
-        assertTrue(!control[0].equals(agent[0]), "the control differs: " + control[0]);
-        assertEquals("", agent[1], "nothing on stderr by default");
+        JvmRun control = fork(Map.of());
+        JvmRun agent = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=" + cpus);
+        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, counts(agent), "with the agent");
+        assertTrue(!counts(control).equals(counts(agent)), "the control differs: " + control);
+        assertEquals("", agent.stderr(), "nothing on stderr by default");
     }
 
     @Test
     void renamedJarStillRewritesThroughTheFallback(@TempDir Path temp) throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors() + 2;
         Path renamed = Files.copy(jarFile.toPath(), temp.resolve("container-limits-9.9.9.jar"));
-        String[] agent = fork(Map.of(), "-javaagent:" + renamed + "=cpus=" + cpus);
-        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, agent[0], agent[1]);
-        assertTrue(agent[1].contains("bootstrap classpath has been appended"), "the documented CDS warning");
-        assertTrue(!agent[1].contains("container-limits:"), "and nothing of ours: " + agent[1]);
+        JvmRun agent = fork(Map.of(), "-javaagent:" + renamed + "=cpus=" + cpus);
+        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, counts(agent), agent::toString);
+        assertTrue(agent.stderr().contains("bootstrap classpath has been appended"), "the documented CDS warning");
+        assertTrue(!agent.stderr().contains("container-limits:"), "and nothing of ours: " + agent);
     }
 
     @Test
     void twiceLoadedAppliesOnce() throws Exception {
         int cpus = Runtime.getRuntime().availableProcessors() + 2;
         // JAVA_TOOL_OPTIONS is read first, so its agent starts; the command line's would say cpus=1.
-        String[] agent = fork(Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + jarFile + "=cpus=" + cpus + ",log=info"),
+        JvmRun agent = fork(Map.of("JAVA_TOOL_OPTIONS", "-javaagent:" + jarFile + "=cpus=" + cpus + ",log=info"),
                 "-javaagent:" + jarFile + "=cpus=1,log=info");
-        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, agent[0]);
-        assertEquals(1, agent[1].lines().filter(line -> line.startsWith("container-limits ")).count(), agent[1]);
+        assertEquals(cpus + " " + (cpus - 1) + " " + cpus, counts(agent));
+        assertEquals(1, agent.stderrLines().stream().filter(line -> line.startsWith("container-limits ")).count(),
+                agent::toString);
     }
 
     @Test
     void disabledOrGarbageNeverStopsTheJvm() throws Exception {
-        String[] control = fork(Map.of());
-        assertEquals(control[0], fork(Map.of("CONTAINER_LIMITS_ENABLED", "false"), "-javaagent:" + jarFile + "=cpus=64")[0]);
-        String[] garbage = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=lots,nonsense");
-        assertEquals(control[0], garbage[0]);
-        assertEquals(2, garbage[1].lines().count(), garbage[1]);
+        String control = counts(fork(Map.of()));
+        assertEquals(control, counts(fork(Map.of("CONTAINER_LIMITS_ENABLED", "false"),
+                "-javaagent:" + jarFile + "=cpus=64")));
+        JvmRun garbage = fork(Map.of(), "-javaagent:" + jarFile + "=cpus=lots,nonsense");
+        assertEquals(control, counts(garbage));
+        assertEquals(2, garbage.stderrLines().size(), garbage::toString);
     }
 }

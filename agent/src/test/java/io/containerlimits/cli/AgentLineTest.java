@@ -2,6 +2,7 @@ package io.containerlimits.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class AgentLineTest {
         String line = AgentLine.of("/my jars/container-limits.jar", new EnumMap<>(Option.class));
         assertEquals("\"-javaagent:/my jars/container-limits.jar\"", line);
         assertEquals(java.util.List.of("-javaagent:/my jars/container-limits.jar"),
-                io.containerlimits.JvmOptions.tokenize(line));
+                UserJvmOptions.ofJavaToolOptions(line).tokens());
     }
 
     @Test

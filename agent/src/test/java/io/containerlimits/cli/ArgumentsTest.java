@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.Version;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +32,7 @@ class ArgumentsTest {
         for (Cli cli : new Cli[] {separate, joined}) {
             assertEquals(0, cli.status(), cli::toString);
             assertEquals("", cli.err(), "nothing on stderr");
-            assertEquals(expected, String.valueOf(section(cli, section).get(field)), cli::toString);
+            assertEquals(expected, String.valueOf(cli.section(section).get(field)), cli::toString);
         }
     }
 
@@ -45,28 +44,28 @@ class ArgumentsTest {
 
     @Test
     void roundingAndMinimumApplyToTheOverride() {
-        assertEquals(1L, section(Cli.run("json", "--root", ROOT, "--cpus", "1.5", "--rounding", "floor"), "cpu")
+        assertEquals(1L, Cli.run("json", "--root", ROOT, "--cpus", "1.5", "--rounding", "floor").section("cpu")
                 .get("count"));
-        assertEquals(2L, section(Cli.run("json", "--root", ROOT, "--cpus", "1.5"), "cpu").get("count"), "ceil");
-        assertEquals(4L, section(Cli.run("json", "--root", ROOT, "--cpus=1.5", "--min-cpus=4"), "cpu").get("count"));
+        assertEquals(2L, Cli.run("json", "--root", ROOT, "--cpus", "1.5").section("cpu").get("count"), "ceil");
+        assertEquals(4L, Cli.run("json", "--root", ROOT, "--cpus=1.5", "--min-cpus=4").section("cpu").get("count"));
     }
 
     @Test
     void environmentVariablesAreHonoured() {
         Map<String, String> env = Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
         Cli cli = Cli.run(env, "json", "--root", ROOT);
-        assertEquals(3L, section(cli, "cpu").get("count"));
-        assertEquals("floor", section(cli, "cpu").get("rounding"));
-        assertEquals(1073741824L, section(cli, "memory").get("limit"));
+        assertEquals(3L, cli.section("cpu").get("count"));
+        assertEquals("floor", cli.section("cpu").get("rounding"));
+        assertEquals(1073741824L, cli.section("memory").get("limit"));
     }
 
     @Test
     void optionsOverrideTheEnvironment() {
         Map<String, String> env = Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_ROUNDING", "floor");
         Cli cli = Cli.run(env, "json", "--root", ROOT, "--cpus", "2.5", "--rounding=ceil");
-        assertEquals(3L, section(cli, "cpu").get("count"), "2.5 rounded up, not the environment's 3 floored");
-        assertEquals(2.5, section(cli, "cpu").get("override"));
-        assertEquals("ceil", section(cli, "cpu").get("rounding"));
+        assertEquals(3L, cli.section("cpu").get("count"), "2.5 rounded up, not the environment's 3 floored");
+        assertEquals(2.5, cli.section("cpu").get("override"));
+        assertEquals("ceil", cli.section("cpu").get("rounding"));
     }
 
     @Test
@@ -75,7 +74,7 @@ class ArgumentsTest {
         assertEquals(0, cli.status(), cli::toString);
         assertEquals(1, cli.errLines().length, cli::toString);
         assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"), cli.err());
-        assertEquals("ceil", section(cli, "cpu").get("rounding"));
+        assertEquals("ceil", cli.section("cpu").get("rounding"));
     }
 
     @Test
@@ -144,11 +143,5 @@ class ArgumentsTest {
         assertEquals(0, bare.status(), bare::toString);
         assertTrue(bare.out().startsWith("container-limits "), bare.out());
         assertEquals(Cli.run("report", "--root", ROOT).out().lines().count(), bare.out().lines().count());
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> section(Cli cli, String name) {
-        assertEquals(0, cli.status(), cli::toString);
-        return new HashMap<>((Map<String, Object>) cli.json().get(name));
     }
 }

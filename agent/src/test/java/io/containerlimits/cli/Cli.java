@@ -1,11 +1,15 @@
 package io.containerlimits.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.containerlimits.testsupport.StrictJson;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Runs {@link Main#run} in-process and keeps what it printed. */
@@ -38,9 +42,16 @@ record Cli(int status, String out, String err) {
         }
     }
 
-    /** stdout parsed as the one JSON object {@code json} prints. */
+    /** stdout parsed as the one JSON object {@code json} prints (strictly: invalid JSON fails). */
     Map<String, Object> json() {
-        return JsonParser.object(out);
+        return StrictJson.object(out);
+    }
+
+    /** One object of {@link #json()}, such as {@code cpu}; fails unless the command exited 0. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> section(String name) {
+        assertEquals(0, status, this::toString);
+        return new HashMap<>((Map<String, Object>) json().get(name));
     }
 
     /** stderr as lines, for checking that an error is exactly one line. */

@@ -1,6 +1,5 @@
 package io.containerlimits.cli;
 
-import static io.containerlimits.cli.ArgumentsTest.section;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -56,8 +55,8 @@ class CoreFixturesJsonTest {
         String root = tree.toString();
         Cli cli = Cli.run("json", "--root", root);
         assertEquals(0, cli.status(), cli::toString);
-        Map<String, Object> cpu = section(cli, "cpu");
-        Map<String, Object> memory = section(cli, "memory");
+        Map<String, Object> cpu = cli.section("cpu");
+        Map<String, Object> memory = cli.section("memory");
         check(expected.getProperty("cpu.quota"), cpu, "quota", name);
         check(expected.getProperty("memory.limit"), memory, "limit", name);
         if (expected.getProperty("cpu.count") != null) {
@@ -65,7 +64,7 @@ class CoreFixturesJsonTest {
         }
         if (expected.getProperty("cpu.count.floor") != null) {
             assertEquals(Long.valueOf(expected.getProperty("cpu.count.floor")),
-                    section(Cli.run("json", "--root", root, "--rounding", "floor"), "cpu").get("count"), name);
+                    Cli.run("json", "--root", root, "--rounding", "floor").section("cpu").get("count"), name);
         }
     }
 

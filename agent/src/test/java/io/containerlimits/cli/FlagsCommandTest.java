@@ -69,6 +69,16 @@ class FlagsCommandTest {
     }
 
     @Test
+    void anActiveProcessorCountOfMinusOneOrZeroIsHotSpotsNotSet() {
+        // The JVM uses the option only when it is positive; the agent reads it the same way (UserJvmOptionsTest).
+        for (String value : new String[] {"-1", "0"}) {
+            Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-XX:ActiveProcessorCount=" + value);
+            assertEquals("-XX:ActiveProcessorCount=2 " + SIZES_256M,
+                    flags(env, "flags", "--root", UNLIMITED, "--cpus", "2", "--memory", "256m"), value);
+        }
+    }
+
+    @Test
     void theJavaToolOptionsOptionReplacesTheEnvironment() {
         Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Xmx100m");
         assertEquals("-XX:ActiveProcessorCount=2 " + SIZES_256M,

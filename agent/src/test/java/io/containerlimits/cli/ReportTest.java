@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.Version;
+import io.containerlimits.memory.Sizes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,13 @@ class ReportTest {
         assertTrue(line(lines, "  detected").startsWith("  detected     512 MiB "), "the detected limit is shown too");
         assertEquals("Agent          -javaagent:container-limits.jar=cpus=3,memory=256m,rounding=floor",
                 line(lines, "Agent"));
+    }
+
+    @Test
+    void sizesHaveOneDecimalRoundedHalfUpAsInTheAgentsLog() {
+        List<String> lines = lines("report", "--root", Cli.fixture("v2-unlimited"), "--memory", "1280m");
+        assertTrue(line(lines, "Memory limit").startsWith("Memory limit   1.3 GiB      1342177280 B, memory= setting"),
+                line(lines, "Memory limit"));
     }
 
     @Test

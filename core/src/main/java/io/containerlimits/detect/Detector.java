@@ -35,8 +35,9 @@ import java.util.OptionalLong;
  * <li>Walk from the leaf up to and including the mount point, reading every level; a missing, unreadable or
  *     malformed level contributes nothing and the walk goes on. CPU: the minimum of quota/period as a double.
  *     Memory: the minimum of v2 {@code memory.max}, or of v1 {@code memory.limit_in_bytes} and
- *     {@code hierarchical_memory_limit} (unless {@code memory.use_hierarchy} is 0); ≤ 0, ≥ {@code MemTotal} or
- *     ≥ 2^62 is no limit. {@code memory.high}, swap and usage are reported separately.
+ *     {@code hierarchical_memory_limit} (unless {@code memory.use_hierarchy} is 0); ≤ 0 or ≥ 2^62
+ *     ({@code MemoryValue}) and the host ceiling ({@code MemoryFileReader.belowHostMemory}) are no limit.
+ *     {@code memory.high}, swap and usage are reported separately.
  * <li>Affinity: {@code Cpus_allowed_list} of {@code /proc/self/status}.
  * <li>(Rounding, minimum and overrides are the policy's, not detection's: see {@code CpuPolicy}.)
  * <li>Failure: each value is computed inside its own catch; what could not be read is unknown with its reason, and

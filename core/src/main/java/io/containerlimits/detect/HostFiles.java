@@ -13,9 +13,10 @@ import java.util.Arrays;
  * The one place that knows where the kernel's files are: every read of detection goes through here, under one root
  * directory ({@code /} on a real machine, a fixture tree in tests; docs/design.md §3 step 9).
  *
- * <p>No other class spells {@code /proc} or {@code /sys/fs/cgroup}: cgroup mount points come from mountinfo and are
- * mapped under the root by {@link #underRoot}. Every read is bounded, so that a strange file (a device, a huge
- * file, a FIFO that never ends) cannot stall or exhaust the JVM at start-up. Immutable.
+ * <p>No other class of detection spells {@code /proc} or {@code /sys/fs/cgroup}: cgroup mount points come from
+ * mountinfo and are mapped under the root by {@link #underRoot}. Every read is bounded ({@link #readBounded}, which
+ * the agent uses for its own files too), so that a strange file (a device, a huge file, a FIFO that never ends)
+ * cannot stall or exhaust the JVM at start-up. Immutable.
  */
 public final class HostFiles {
 
@@ -31,16 +32,14 @@ public final class HostFiles {
     /** Bound for mountinfo, which grows with every mount (a Kubernetes node shows hundreds of lines). */
     static final int MOUNTINFO_BOUND = 1024 * 1024;
 
+    /** What a read starts with; it doubles up to the bound for longer files. */
+    private static final int INITIAL_BUFFER = 8192;
+
     private final Path root;
 
     /** @param root the directory that plays {@code /} */
     public HostFiles(Path root) {
         this.root = root;
-    }
-
-    /** The root directory. */
-    public Path root() {
-        return root;
     }
 
     /** {@code /proc/self/cgroup}: this process's cgroup per hierarchy. */
@@ -54,12 +53,12 @@ public final class HostFiles {
     }
 
     /** {@code /proc/self/status}: {@code Cpus_allowed_list}. */
-    public String procSelfStatus() throws IOException {
+    String procSelfStatus() throws IOException {
         return read(underRoot("/proc/self/status"), FILE_BOUND);
     }
 
     /** {@code /proc/meminfo}: {@code MemTotal}. */
-    public String procMemInfo() throws IOException {
+    String procMemInfo() throws IOException {
         return read(underRoot("/proc/meminfo"), FILE_BOUND);
     }
 
@@ -92,22 +91,37 @@ public final class HostFiles {
      *                     or longer than {@code bound} bytes
      */
     static String read(Path file, int bound) throws IOException {
-        // /proc and cgroupfs report a size of 0, so read to the end instead of trusting the size.
-        byte[] buffer = new byte[Math.min(bound + 1, 8192)];
+        return new String(readBounded(file, bound, false), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bytes of {@code file}, never more than {@code bound}: the one bounded reader, for detection's files and for
+     * the agent's {@code /proc/self/cmdline} and option files. {@code /proc} and cgroupfs report a size of 0, so it
+     * reads to the end (or to the bound) instead of trusting the size.
+     *
+     * @param truncate what a longer file gives: its first {@code bound} bytes, or (false) an {@link IOException}
+     * @throws IOException when it is missing ({@link java.nio.file.NoSuchFileException}), unreadable or a directory
+     */
+    public static byte[] readBounded(Path file, int bound, boolean truncate) throws IOException {
+        byte[] buffer = new byte[Math.min(bound + 1, INITIAL_BUFFER)];
         int length = 0;
         try (InputStream in = open(file)) {
             int n;
-            while ((n = in.read(buffer, length, buffer.length - length)) > 0) {
+            // One byte past the bound tells a file that is too long from one that fits exactly.
+            while (length <= bound && (n = in.read(buffer, length, buffer.length - length)) > 0) {
                 length += n;
-                if (length > bound) {
-                    throw new IOException(file + ": larger than " + bound + " bytes");
-                }
-                if (length == buffer.length) {
+                if (length == buffer.length && length <= bound) {
                     buffer = Arrays.copyOf(buffer, Math.min(buffer.length * 2, bound + 1));
                 }
             }
         }
-        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+        if (length > bound) {
+            if (!truncate) {
+                throw new IOException(file + ": larger than " + bound + " bytes");
+            }
+            length = bound;
+        }
+        return Arrays.copyOf(buffer, length);
     }
 
     /**

@@ -76,7 +76,8 @@ public final class CallSiteRewriter {
     }
 
     /**
-     * The rewritten class file, or {@code null} when it has no call site to rewrite.
+     * The rewritten class file, or {@code null} when it has no call site to rewrite (for tests; the transformer counts
+     * with {@link #rewriteCounting}).
      *
      * @throws RuntimeException from ASM when the class file is malformed; callers leave such classes unchanged
      */

@@ -16,12 +16,22 @@ import io.containerlimits.agent.rewrite.samples.Unrelated;
 import io.containerlimits.agent.rewrite.samples.UsesMethodReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CallSiteRewriterTest {
 
     private static final int HELPER_COUNT = 977;
+
+    /** {@code invokevirtual Runtime.availableProcessors()I} as {@link InstructionListing} writes it. */
+    private static final String RUNTIME_CALL = Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
+
+    /** The helper's {@code invokestatic} that replaces it. */
+    private static final String HELPER_CALL = Opcodes.INVOKESTATIC + " " + CallSiteRewriter.HELPER_OWNER
+            + " availableProcessors " + CallSiteRewriter.HELPER_DESCRIPTOR + " false";
 
     @AfterEach
     void forgetHelperCount() {
@@ -55,11 +65,17 @@ class CallSiteRewriterTest {
     }
 
     @Test
-    void rewriteKeepsTheClassFileLengthExceptForTheHelpersConstants() {
+    void rewriteSwapsEachCallForTheHelperAndLeavesEveryOtherInstructionAsItWas() {
         byte[] original = ClassFiles.of(CallsAvailableProcessors.class);
-        byte[] rewritten = CallSiteRewriter.rewrite(original);
-        assertTrue(rewritten.length >= original.length, "instructions are swapped in place, constants added");
-        assertTrue(new String(rewritten, StandardCharsets.ISO_8859_1).contains(CallSiteRewriter.HELPER_OWNER));
+        Map<String, List<String>> expected = InstructionListing.of(original);
+        expected.replaceAll((method, code) -> code.stream().map(line -> line.equals(RUNTIME_CALL) ? HELPER_CALL : line)
+                .toList());
+
+        Map<String, List<String>> rewritten = InstructionListing.of(CallSiteRewriter.rewrite(original));
+
+        assertEquals(4, expected.values().stream().flatMap(List::stream).filter(HELPER_CALL::equals).count(),
+                "the listing sees the four call sites, or the comparison proves nothing");
+        assertEquals(expected, rewritten, "the same methods and instructions, each call site now the helper's");
     }
 
     @Test

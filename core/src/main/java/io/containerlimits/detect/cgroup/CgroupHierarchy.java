@@ -13,7 +13,6 @@ import java.util.List;
 public final class CgroupHierarchy {
 
     private final CgroupVersion version;
-    private final String mountPoint;
     private final List<String> levels;
     private final HostFiles files;
 
@@ -23,7 +22,6 @@ public final class CgroupHierarchy {
      */
     CgroupHierarchy(CgroupVersion version, String mountPoint, String leaf, HostFiles files) {
         this.version = version;
-        this.mountPoint = mountPoint;
         this.files = files;
         List<String> up = new ArrayList<String>();
         String level = leaf;
@@ -44,32 +42,28 @@ public final class CgroupHierarchy {
         return version;
     }
 
-    public String mountPoint() {
-        return mountPoint;
-    }
-
     /** The leaf directory, as this process sees it. */
-    public String leaf() {
+    String leaf() {
         return levels.get(0);
     }
 
     /** The directories from the leaf (index 0) up to the mount point (last), as this process sees them. */
-    public List<String> levels() {
+    List<String> levels() {
         return levels;
     }
 
     /** The directory of {@code level} under the detection root, for reading. */
-    public Path directory(int level) {
+    Path directory(int level) {
         return files.underRoot(levels.get(level));
     }
 
     /** The file reader shared by the whole detection. */
-    public HostFiles files() {
+    HostFiles files() {
         return files;
     }
 
     /** Names a file at a level for notes and sources: {@code /sys/fs/cgroup/a/cpu.max (level 2 of 3 from the leaf)}. */
-    public String describe(int level, String file) {
+    String describe(int level, String file) {
         return levels.get(level) + "/" + file + " (level " + (level + 1) + " of " + levels.size() + " from the leaf)";
     }
 

@@ -71,8 +71,10 @@ public final class CgroupLine {
         return new CgroupLine(id, controllers, path);
     }
 
-    /** The hierarchy ID as printed ({@code "0"} for cgroup v2). */
-    public String hierarchyId() {
+    /**
+     * The hierarchy ID as printed ({@code "0"} for cgroup v2), for tests: detection only asks {@link #isUnified}.
+     */
+    String hierarchyId() {
         return hierarchyId;
     }
 
@@ -87,7 +89,7 @@ public final class CgroupLine {
     }
 
     /** Whether this is the cgroup v2 line: ID 0 and an empty controller list. */
-    public boolean isUnified() {
+    boolean isUnified() {
         return UNIFIED_HIERARCHY_ID.equals(hierarchyId) && controllers.isEmpty();
     }
 

@@ -53,12 +53,12 @@ public final class CgroupTables {
     }
 
     /** The parsed {@code /proc/self/cgroup} lines, in file order. */
-    public List<CgroupLine> lines() {
+    List<CgroupLine> lines() {
         return lines;
     }
 
     /** The parsed {@code cgroup} and {@code cgroup2} mounts, in file order. */
-    public List<MountInfoEntry> mounts() {
+    List<MountInfoEntry> mounts() {
         return mounts;
     }
 }

@@ -23,14 +23,6 @@ public final class CpuQuota {
         this.period = period;
     }
 
-    public long quota() {
-        return quota;
-    }
-
-    public long period() {
-        return period;
-    }
-
     /** The limit in CPUs, unrounded: {@code 150000/100000 -> 1.5}. */
     public double cpus() {
         return (double) quota / period;

@@ -12,8 +12,8 @@ import java.util.OptionalLong;
 
 /**
  * Reads a one-number memory file at a level ({@code memory.max}, {@code memory.limit_in_bytes}, ...) with the
- * "no limit" rules of docs/design.md §3 step 5: {@code max}, ≤ 0, ≥ 2^62 (see {@link MemoryValue}) and, for limits, ≥
- * the host's {@code MemTotal}. Immutable.
+ * "no limit" rules of docs/design.md §3 step 5: {@code max}, ≤ 0, ≥ 2^62 (see {@link MemoryValue}) and, for limits,
+ * the host ceiling ({@link #belowHostMemory}). Immutable.
  */
 public final class MemoryFileReader implements LevelReader<Long> {
 
@@ -29,7 +29,7 @@ public final class MemoryFileReader implements LevelReader<Long> {
         this.zeroIsALimit = zeroIsALimit;
     }
 
-    /** A memory limit: values at or above {@code hostMemory} (when known) are no limit. */
+    /** A memory limit, under the host ceiling of {@link #belowHostMemory}. */
     public static MemoryFileReader limit(HostFiles files, String file, OptionalLong hostMemory) {
         return new MemoryFileReader(files, file, hostMemory, false);
     }
@@ -46,7 +46,8 @@ public final class MemoryFileReader implements LevelReader<Long> {
 
     @Override
     public Optional<Long> read(Path directory) throws IOException {
-        return bounded(parse(files.read(directory, file)));
+        OptionalLong bytes = parse(files.read(directory, file));
+        return hostMemory.isPresent() ? belowHostMemory(bytes, hostMemory) : optional(bytes);
     }
 
     private OptionalLong parse(String content) {
@@ -56,12 +57,19 @@ public final class MemoryFileReader implements LevelReader<Long> {
         return MemoryValue.parse(content);
     }
 
-    /** Applies the host ceiling to a parsed value. */
-    private Optional<Long> bounded(OptionalLong bytes) {
-        if (!bytes.isPresent() || (hostMemory.isPresent() && bytes.getAsLong() >= hostMemory.getAsLong())) {
+    /**
+     * The host ceiling, the one place it is applied: a memory limit at or above the host's RAM ({@code MemTotal}, when
+     * known) cannot bind, so it is no limit (docs/design.md §3 step 5). Swap has no such ceiling.
+     */
+    public static Optional<Long> belowHostMemory(OptionalLong bytes, OptionalLong hostMemory) {
+        if (bytes.isPresent() && hostMemory.isPresent() && bytes.getAsLong() >= hostMemory.getAsLong()) {
             return Optional.empty();
         }
-        return Optional.of(bytes.getAsLong());
+        return optional(bytes);
+    }
+
+    private static Optional<Long> optional(OptionalLong bytes) {
+        return bytes.isPresent() ? Optional.of(bytes.getAsLong()) : Optional.<Long>empty();
     }
 
     @Override

@@ -127,7 +127,7 @@ public final class MountInfoEntry {
     }
 
     /** Per-superblock options (field 11): for a v1 cgroup mount, its controllers ({@code rw,cpu,cpuacct}). */
-    public List<String> superOptions() {
+    List<String> superOptions() {
         return superOptions;
     }
 

@@ -11,7 +11,7 @@ import io.containerlimits.detect.Numbers;
  * MemTotal:       24609060 kB   -> 25199677440 bytes
  * </pre>
  *
- * <p>The host's RAM: a cgroup memory limit at or above it is no limit.
+ * <p>The host's RAM: the ceiling of {@code MemoryFileReader.belowHostMemory}.
  */
 public final class MemInfo {
 

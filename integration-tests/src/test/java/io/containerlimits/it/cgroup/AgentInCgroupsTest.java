@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.it.probe.ProbeResult;
+import io.containerlimits.it.probe.Probes;
 import io.containerlimits.it.support.TestJdks;
-import java.util.List;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.Test;
+import io.containerlimits.testsupport.ForkedJvm;
+import io.containerlimits.testsupport.JvmRun;
+import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,11 +23,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ExtendWith(CgroupSandboxExtension.class)
 class AgentInCgroupsTest {
 
+    /** The agent jar the build just produced. */
+    private static final Path JAR = TestJdks.agentJar();
+
     /** Hides the cgroup from HotSpot, so that what changes is the agent's doing. */
     private static final String NO_CONTAINER_SUPPORT = "-XX:-UseContainerSupport";
-
-    /** The first feature release with virtual threads and their scheduler. */
-    private static final int VIRTUAL_THREADS = 21;
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
@@ -34,25 +35,25 @@ class AgentInCgroupsTest {
         int hostCpus = Figures.hostCpus();
         ForkedJvm jvm = hiddenQuota(jdk, cgroups, 0.5);
 
-        ProbeResult agent = probe(jvm.withAgent(""));
-        ProbeResult control = probe(jvm);
+        ProbeResult agent = Probes.probe(jvm.withAgent(JAR, ""));
+        ProbeResult control = Probes.probe(jvm);
 
         Figures.print("quota 0.5, -UseContainerSupport: availableProcessors", jdk, agent.availableProcessors(),
                 control.availableProcessors());
-        assertAll(cpuFields(jdk).stream().map(field -> (Executable) () -> {
+        assertAll(agent.cpuSizedFields().stream().map(field -> (Executable) () -> {
             assertEquals(1, agent.intValue(field), () -> field + " with the agent: " + agent);
             assertEquals(hostCpus, control.intValue(field), () -> field + " without the agent: " + control);
         }));
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void floorRoundingCountsAQuotaOfOneAndAHalfAsOneWhereCeilCountsTwo(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
         ForkedJvm jvm = hiddenQuota(jdk, cgroups, 1.5);
 
-        ProbeResult floor = probe(jvm.withAgent("rounding=floor"));
-        ProbeResult ceil = probe(jvm.withAgent(""));
+        ProbeResult floor = Probes.probe(jvm.withAgent(JAR, "rounding=floor"));
+        ProbeResult ceil = Probes.probe(jvm.withAgent(JAR, ""));
 
         Figures.print("quota 1.5, rounding=floor vs default ceil", jdk, floor.availableProcessors(),
                 ceil.availableProcessors());
@@ -64,16 +65,17 @@ class AgentInCgroupsTest {
      * JDK 17 reads the quota of the process's own v1 group only, so a quota on the parent goes unseen
      * (JDK-8322420, docs/design.md §1); the agent walks up to the mount point and finds it.
      */
-    @Test
-    void quotaOnAParentGroupThatJdk17MissesIsAppliedByTheAgent(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, names = "JDK17")
+    void quotaOnAParentGroupThatJdk17MissesIsAppliedByTheAgent(TestJdks jdk, CgroupSandbox cgroups) {
         int hostCpus = Figures.hostCpus();
         Cgroup child = cgroups.create(V1Controller.CPU).cpuQuota(0.5).child();
-        ForkedJvm jvm = ForkedJvm.on(TestJdks.JDK17).inCgroups(child);
+        ForkedJvm jvm = jdk.jvm().through(Cgroup.joinThenExec(child));
 
-        ProbeResult agent = probe(jvm.withAgent(""));
-        ProbeResult control = probe(jvm);
+        ProbeResult agent = Probes.probe(jvm.withAgent(JAR, ""));
+        ProbeResult control = Probes.probe(jvm);
 
-        Figures.print("parent quota 0.5, child unlimited, container support on", TestJdks.JDK17,
+        Figures.print("parent quota 0.5, child unlimited, container support on", jdk,
                 agent.availableProcessors(), control.availableProcessors());
         assertEquals(hostCpus, control.availableProcessors(), () -> "JDK 17 alone should miss the parent quota: "
                 + control);
@@ -85,16 +87,17 @@ class AgentInCgroupsTest {
      * the heap is sized from the child's 1 GiB (docs/design.md §1). The heap is fixed before premain; the agent
      * publishes the real limit ({@code flags} is what fixes the heap).
      */
-    @Test
-    void memoryLimitOnAParentThatJdk17MissesIsPublishedByTheAgent(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, names = "JDK17")
+    void memoryLimitOnAParentThatJdk17MissesIsPublishedByTheAgent(TestJdks jdk, CgroupSandbox cgroups) {
         long parentLimit = 384L << 20;
         Cgroup child = cgroups.create(V1Controller.MEMORY).memoryLimit(parentLimit).child().memoryLimit(1L << 30);
-        ForkedJvm jvm = ForkedJvm.on(TestJdks.JDK17).inCgroups(child);
+        ForkedJvm jvm = jdk.jvm().through(Cgroup.joinThenExec(child));
 
-        ProbeResult agent = probe(jvm.withAgent(""));
-        ProbeResult control = probe(jvm);
+        ProbeResult agent = Probes.probe(jvm.withAgent(JAR, ""));
+        ProbeResult control = Probes.probe(jvm);
 
-        Figures.print("parent memory 384 MiB, child 1 GiB: published limit / maxMemory", TestJdks.JDK17,
+        Figures.print("parent memory 384 MiB, child 1 GiB: published limit / maxMemory", jdk,
                 agent.publishedProperties().get("container.limits.memory") + " / " + agent.get("maxMemory"),
                 "none / " + control.get("maxMemory"));
         assertEquals(String.valueOf(parentLimit), agent.publishedProperties().get("container.limits.memory"),
@@ -104,14 +107,14 @@ class AgentInCgroupsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void disabledAgentLeavesTheSameProbeLineAsNoAgent(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
         ForkedJvm jvm = hiddenQuota(jdk, cgroups, 0.5);
 
-        ProbeResult disabled = probe(jvm.withAgent("enabled=false"));
-        ProbeResult noAgent = probe(jvm);
-        ProbeResult enabled = probe(jvm.withAgent(""));
+        ProbeResult disabled = Probes.probe(jvm.withAgent(JAR, "enabled=false"));
+        ProbeResult noAgent = Probes.probe(jvm);
+        ProbeResult enabled = Probes.probe(jvm.withAgent(JAR, ""));
 
         Figures.print("quota 0.5, enabled=false vs no agent", jdk, disabled.availableProcessors(),
                 noAgent.availableProcessors());
@@ -124,32 +127,17 @@ class AgentInCgroupsTest {
     @EnumSource(TestJdks.class)
     void atTheDefaultLogLevelTheAgentWritesNothingWhileApplyingAQuota(TestJdks jdk, CgroupSandbox cgroups) {
         Figures.hostCpus();
-        JvmRun run = hiddenQuota(jdk, cgroups, 0.5).withAgent("").runProbe();
+        JvmRun run = Probes.run(hiddenQuota(jdk, cgroups, 0.5).withAgent(JAR, ""));
 
         assertEquals(0, run.exitCode(), run::toString);
-        assertEquals(1, run.probe().availableProcessors(), () -> "the agent applied the quota: " + run);
+        assertEquals(1, Probes.result(run).availableProcessors(), () -> "the agent applied the quota: " + run);
         assertEquals("", run.stderr(), () -> "nothing on stderr: " + run);
         assertEquals(1, run.stdout().lines().count(), () -> "only the probe's line on stdout: " + run);
     }
 
     /** A JVM of {@code jdk} in a new group with a quota of {@code cpus}, started with the quota hidden from it. */
     private static ForkedJvm hiddenQuota(TestJdks jdk, CgroupSandbox cgroups, double cpus) {
-        return ForkedJvm.on(jdk).inCgroups(cgroups.create(V1Controller.CPU).cpuQuota(cpus))
+        return jdk.jvm().through(Cgroup.joinThenExec(cgroups.create(V1Controller.CPU).cpuQuota(cpus)))
                 .withOptions(NO_CONTAINER_SUPPORT);
-    }
-
-    /** The probe fields that follow the CPU count on {@code jdk}: the virtual-thread scheduler from 21 on. */
-    static List<String> cpuFields(TestJdks jdk) {
-        return jdk.feature() >= VIRTUAL_THREADS
-                ? List.of("availableProcessors", "newForkJoinPool", "workStealingPool", "striped64", "vtScheduler")
-                : List.of("availableProcessors", "newForkJoinPool", "workStealingPool", "striped64");
-    }
-
-    /** Runs the probe and parses its line, failing with the run described if it did not exit 0. */
-    static ProbeResult probe(ForkedJvm jvm) {
-        JvmRun run = jvm.runProbe();
-        Supplier<String> described = run::toString;
-        assertEquals(0, run.exitCode(), described);
-        return run.probe();
     }
 }

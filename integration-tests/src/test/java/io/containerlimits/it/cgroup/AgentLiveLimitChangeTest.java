@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.it.support.Jdk;
-import io.containerlimits.it.support.StagedJdk;
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.ForkedJvm;
+import io.containerlimits.testsupport.RunningJvm;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,11 +14,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Limits changed while the JVM runs (Kubernetes in-place resize, {@code docker update}) reach every consumer the agent
@@ -42,27 +42,50 @@ class AgentLiveLimitChangeTest {
     /** {@code setParallelism} exists from here. */
     private static final int SET_PARALLELISM = 19;
 
-    /** JDK 17 and 25, and 21 when staged. */
-    static Stream<Jdk> jdks() {
-        return Stream.concat(Stream.of(TestJdks.JDK17, TestJdks.JDK25), StagedJdk.of(21).stream());
-    }
+    /** The JDKs this class runs on: JFR streaming in {@link ResizeProgram} needs 14+. */
+    static final String JDKS = "JDK17|JDK21|JDK25";
 
-    /** The JDKs with virtual threads. */
-    static Stream<Jdk> jdksWithVirtualThreads() {
-        return jdks().filter(jdk -> jdk.feature() >= VIRTUAL_THREADS);
+    /** JDK 8 and 11, which cannot run {@link ResizeProgram}: a raised quota reaches rewritten callers. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(mode = EnumSource.Mode.MATCH_ANY, names = "JDK8|JDK11")
+    void aQuotaRaisedFromHalfToTwoWhileRunningReachesRewrittenCallers(TestJdks jdk, CgroupSandbox cgroups) {
+        String host = String.valueOf(Figures.hostCpus());
+        Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
+        ForkedJvm jvm = jdk.jvm().through(Cgroup.joinThenExec(cpu)).withOptions("-XX:-UseContainerSupport")
+                .withClassPath(TestJdks.programClasses());
+        String controlFirst;
+        try (RunningJvm control = jvm.start(LiveLimitProgram.class.getName())) {
+            controlFirst = control.nextLine(WAIT).orElse("none");
+        }
+        try (RunningJvm agent = jvm.withAgent(TestJdks.agentJar(), "").start(LiveLimitProgram.class.getName())) {
+            assertEquals(Optional.of("1"), agent.nextLine(Duration.ofSeconds(60)), agent::stderr);
+            long raised = System.currentTimeMillis();
+            cpu.cpuQuota(2.0);
+            Optional<String> line = Optional.empty();
+            while (System.currentTimeMillis() - raised < WAIT.toMillis() && !line.filter("2"::equals).isPresent()) {
+                line = agent.nextLine(Duration.ofMillis(500));
+            }
+            long latency = System.currentTimeMillis() - raised;
+            Figures.print("quota 0.5 -> 2 while running: rewritten callers (ms to follow)", jdk,
+                    line.orElse("none") + " after " + latency + " ms", controlFirst);
+            assertEquals(Optional.of("2"), line, agent::stderr);
+            assertTrue(latency <= FOLLOW_DEADLINE.toMillis(), () -> latency + " ms; " + agent.stderr());
+        }
+        assertEquals(host, controlFirst, "without the agent the JVM sees the host from the start");
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void aQuotaRaisedAndLoweredReachesEveryConsumerWithinTwoSeconds(Jdk jdk, CgroupSandbox cgroups) {
+    @EnumSource(mode = EnumSource.Mode.MATCH_ANY, names = JDKS)
+    void aQuotaRaisedAndLoweredReachesEveryConsumerWithinTwoSeconds(TestJdks jdk, CgroupSandbox cgroups) {
         String host = String.valueOf(Figures.hostCpus());
         boolean vt = jdk.feature() >= VIRTUAL_THREADS;
         Cgroup agentGroup = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
         Cgroup controlGroup = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
         // Without container support the JVM sees the host: only the agent can apply the quota, in both directions.
-        ForkedJvm jvm = ForkedJvm.on(jdk).withOptions("-XX:-UseContainerSupport");
-        try (ResizeRun control = ResizeRun.start("control", jvm.inCgroups(controlGroup));
-                ResizeRun agent = ResizeRun.start("agent", jvm.inCgroups(agentGroup).withAgent("log=info"))) {
+        ForkedJvm jvm = jdk.jvm().withOptions("-XX:-UseContainerSupport");
+        try (ResizeRun control = ResizeRun.start("control", jvm.through(Cgroup.joinThenExec(controlGroup)));
+                ResizeRun agent = ResizeRun.start("agent", jvm.through(Cgroup.joinThenExec(agentGroup))
+                        .withAgent(TestJdks.agentJar(), "log=info"))) {
             agent.await("the MBean", line -> line.get("mbean").equals("1"), WAIT);
             assertAll("at start, quota 0.5",
                     () -> assertEquals("1", agent.last("cpus"), agent::toString),
@@ -92,13 +115,14 @@ class AgentLiveLimitChangeTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdksWithVirtualThreads")
-    void withNothingChangedAtStartTheSchedulerFollowsOnlyWithTheAgent(Jdk jdk, CgroupSandbox cgroups) {
+    @EnumSource(mode = EnumSource.Mode.MATCH_ANY, names = "JDK21|JDK25")
+    void withNothingChangedAtStartTheSchedulerFollowsOnlyWithTheAgent(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup agentGroup = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
         Cgroup controlGroup = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
-        ForkedJvm jvm = ForkedJvm.on(jdk);
-        try (ResizeRun control = ResizeRun.start("control", jvm.inCgroups(controlGroup));
-                ResizeRun agent = ResizeRun.start("agent", jvm.inCgroups(agentGroup).withAgent("log=info"))) {
+        ForkedJvm jvm = jdk.jvm();
+        try (ResizeRun control = ResizeRun.start("control", jvm.through(Cgroup.joinThenExec(controlGroup)));
+                ResizeRun agent = ResizeRun.start("agent", jvm.through(Cgroup.joinThenExec(agentGroup))
+                        .withAgent(TestJdks.agentJar(), "log=info"))) {
             assertTrue(agent.stderr().contains("applied: nothing (the JVM already reports 1)"), agent::toString);
             assertEquals("1", agent.last("vt"), agent::toString);
             assertEquals("1", control.last("vt"), control::toString);
@@ -126,13 +150,14 @@ class AgentLiveLimitChangeTest {
      * allowed CPUs whose {@code cpu.max} the test rewrites; the JVM and its common pool are real.
      */
     @ParameterizedTest(name = "{0}")
-    @MethodSource("jdks")
-    void theCommonPoolFollowsOnJava19AndLaterThroughAFixtureTree(Jdk jdk, CgroupSandbox cgroups, @TempDir Path root) {
+    @EnumSource(mode = EnumSource.Mode.MATCH_ANY, names = JDKS)
+    void theCommonPoolFollowsOnJava19AndLaterThroughAFixtureTree(TestJdks jdk, CgroupSandbox cgroups,
+            @TempDir Path root) {
         writeFixture(root, "400000 100000");
-        ForkedJvm jvm = ForkedJvm.on(jdk);
+        ForkedJvm jvm = jdk.jvm();
         String hostPool = String.valueOf(Math.max(1, Figures.hostCpus() - 1));
         try (ResizeRun control = ResizeRun.start("control", jvm);
-                ResizeRun agent = ResizeRun.start("agent", jvm.withAgent("log=info,root=" + root))) {
+                ResizeRun agent = ResizeRun.start("agent", jvm.withAgent(TestJdks.agentJar(), "log=info,root=" + root))) {
             assertEquals("3", agent.last("pool"), "4 CPUs at start: " + agent);
             long raised = System.currentTimeMillis();
             writeFixture(root, "800000 100000");

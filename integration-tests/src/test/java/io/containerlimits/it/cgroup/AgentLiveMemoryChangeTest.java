@@ -3,12 +3,13 @@ package io.containerlimits.it.cgroup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.containerlimits.it.support.Jdk;
+import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.ForkedJvm;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A memory limit lowered while the JVM runs below what its heap may grow to gets the agent's warning and, with ZGC
@@ -35,14 +36,15 @@ class AgentLiveMemoryChangeTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("io.containerlimits.it.cgroup.AgentLiveLimitChangeTest#jdks")
-    void aLoweredLimitSetsZgcsSoftMaximumAndARaisedOneRestoresIt(Jdk jdk, CgroupSandbox cgroups) {
+    @EnumSource(mode = EnumSource.Mode.MATCH_ANY, names = AgentLiveLimitChangeTest.JDKS)
+    void aLoweredLimitSetsZgcsSoftMaximumAndARaisedOneRestoresIt(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup agentGroup = cgroups.create(V1Controller.MEMORY).memoryLimit(BIG);
         Cgroup controlGroup = cgroups.create(V1Controller.MEMORY).memoryLimit(BIG);
-        ForkedJvm jvm = ForkedJvm.on(jdk).withOptions("-XX:+UseZGC", "-Xmx" + (MAX_HEAP / MIB) + "m");
+        ForkedJvm jvm = jdk.jvm().withOptions("-XX:+UseZGC", "-Xmx" + (MAX_HEAP / MIB) + "m");
         String max = String.valueOf(MAX_HEAP);
-        try (ResizeRun control = ResizeRun.start("control", jvm.inCgroups(controlGroup));
-                ResizeRun agent = ResizeRun.start("agent", jvm.inCgroups(agentGroup).withAgent("log=info"))) {
+        try (ResizeRun control = ResizeRun.start("control", jvm.through(Cgroup.joinThenExec(controlGroup)));
+                ResizeRun agent = ResizeRun.start("agent", jvm.through(Cgroup.joinThenExec(agentGroup))
+                        .withAgent(TestJdks.agentJar(), "log=info"))) {
             assertEquals(max, agent.last("softmax"), "the default soft maximum is the heap's maximum: " + agent);
             assertEquals("", agent.stderr().lines().filter(line -> !line.startsWith("container-limits 0"))
                     .reduce("", String::concat), "the heap fits 2 GiB: no warning");

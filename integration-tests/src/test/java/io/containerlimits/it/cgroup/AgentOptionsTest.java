@@ -1,13 +1,14 @@
 package io.containerlimits.it.cgroup;
 
-import static io.containerlimits.it.cgroup.AgentInCgroupsTest.cpuFields;
-import static io.containerlimits.it.cgroup.AgentInCgroupsTest.probe;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.it.probe.ProbeResult;
+import io.containerlimits.it.probe.Probes;
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.ForkedJvm;
+import io.containerlimits.testsupport.JvmRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ class AgentOptionsTest {
     /** The common pool property the JDK reads once, at first use of the pool. */
     private static final String COMMON_POOL_PROPERTY = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
+    /** The agent jar the build just produced. */
+    private static final Path JAR = TestJdks.agentJar();
+
     /** The line the JVM itself prints on stderr when it takes options from the environment. */
     private static final String PICKED_UP = "Picked up JAVA_TOOL_OPTIONS:";
 
@@ -34,12 +38,12 @@ class AgentOptionsTest {
     void cpusFourSizesEveryPoolForFourAndTheCommonPoolForThree(TestJdks jdk) {
         int hostCpus = Figures.hostCpus();
 
-        ProbeResult agent = probe(ForkedJvm.on(jdk).withAgent("cpus=4"));
-        ProbeResult control = probe(ForkedJvm.on(jdk));
+        ProbeResult agent = Probes.probe(jdk.jvm().withAgent(JAR, "cpus=4"));
+        ProbeResult control = Probes.probe(jdk.jvm());
 
         Figures.print("cpus=4: availableProcessors", jdk, agent.availableProcessors(), control.availableProcessors());
         Figures.print("cpus=4: commonPool", jdk, agent.commonPool(), control.commonPool());
-        assertAll(cpuFields(jdk).stream().map(field -> (Executable) () ->
+        assertAll(agent.cpuSizedFields().stream().map(field -> (Executable) () ->
                 assertEquals(4, agent.intValue(field), () -> field + " with cpus=4: " + agent)));
         assertEquals(3, agent.commonPool(), () -> "common pool with cpus=4: " + agent);
         assertEquals(hostCpus - 1, control.commonPool(), () -> "common pool without the agent: " + control);
@@ -47,12 +51,12 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void aUserCommonPoolParallelismIsKept(TestJdks jdk) {
-        ForkedJvm jvm = ForkedJvm.on(jdk).withAgent("cpus=4");
+        ForkedJvm jvm = jdk.jvm().withAgent(JAR, "cpus=4");
 
-        ProbeResult user = probe(jvm.withOptions("-D" + COMMON_POOL_PROPERTY + "=7"));
-        ProbeResult control = probe(jvm);
+        ProbeResult user = Probes.probe(jvm.withOptions("-D" + COMMON_POOL_PROPERTY + "=7"));
+        ProbeResult control = Probes.probe(jvm);
 
         Figures.print("cpus=4 with -D...common.parallelism=7: commonPool", jdk, user.commonPool(),
                 control.commonPool());
@@ -63,10 +67,10 @@ class AgentOptionsTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void activeProcessorCountGivenToTheJvmIsLeftAlone(TestJdks jdk) {
-        ForkedJvm jvm = ForkedJvm.on(jdk).withAgent("cpus=1");
+        ForkedJvm jvm = jdk.jvm().withAgent(JAR, "cpus=1");
 
-        ProbeResult flag = probe(jvm.withOptions("-XX:ActiveProcessorCount=3"));
-        ProbeResult control = probe(jvm);
+        ProbeResult flag = Probes.probe(jvm.withOptions("-XX:ActiveProcessorCount=3"));
+        ProbeResult control = Probes.probe(jvm);
 
         Figures.print("cpus=1 with -XX:ActiveProcessorCount=3: availableProcessors", jdk,
                 flag.availableProcessors(), control.availableProcessors());
@@ -79,10 +83,10 @@ class AgentOptionsTest {
     @EnumSource(TestJdks.class)
     void aRenamedJarStillWorks(TestJdks jdk, @TempDir Path directory) throws IOException {
         int hostCpus = Figures.hostCpus();
-        Path renamed = Files.copy(TestJdks.agentJar(), directory.resolve("cl-renamed.jar"));
+        Path renamed = Files.copy(JAR, directory.resolve("cl-renamed.jar"));
 
-        ProbeResult agent = probe(ForkedJvm.on(jdk).withAgent(renamed, "cpus=4"));
-        ProbeResult control = probe(ForkedJvm.on(jdk));
+        ProbeResult agent = Probes.probe(jdk.jvm().withAgent(renamed, "cpus=4"));
+        ProbeResult control = Probes.probe(jdk.jvm());
 
         Figures.print("renamed jar, cpus=4: availableProcessors", jdk, agent.availableProcessors(),
                 control.availableProcessors());
@@ -91,17 +95,16 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void theAgentGivenTwiceAppliesOnceWithoutComplaint(TestJdks jdk) {
         int hostCpus = Figures.hostCpus();
-        String option = ForkedJvm.javaagentOption(TestJdks.agentJar(), "cpus=4");
+        String option = ForkedJvm.javaagentOption(JAR, "cpus=4");
 
-        JvmRun twice = ForkedJvm.on(jdk).withAgent("cpus=4").withEnvironment("JAVA_TOOL_OPTIONS", option)
-                .runProbe();
-        ProbeResult control = probe(ForkedJvm.on(jdk));
+        JvmRun twice = Probes.run(jdk.jvm().withAgent(JAR, "cpus=4").withEnvironment("JAVA_TOOL_OPTIONS", option));
+        ProbeResult control = Probes.probe(jdk.jvm());
 
         assertEquals(0, twice.exitCode(), twice::toString);
-        ProbeResult agent = twice.probe();
+        ProbeResult agent = Probes.result(twice);
         Figures.print("agent twice (-javaagent + JAVA_TOOL_OPTIONS), cpus=4: availableProcessors/commonPool", jdk,
                 agent.availableProcessors() + "/" + agent.commonPool(),
                 control.availableProcessors() + "/" + control.commonPool());
@@ -112,18 +115,18 @@ class AgentOptionsTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(TestJdks.class)
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void aGarbageValueStillStartsTheJvmWithOneLineNamingIt(TestJdks jdk) {
         int hostCpus = Figures.hostCpus();
 
-        JvmRun run = ForkedJvm.on(jdk).withAgent("cpus=banana").runProbe();
+        JvmRun run = Probes.run(jdk.jvm().withAgent(JAR, "cpus=banana"));
         assertEquals(0, run.exitCode(), run::toString);
 
         Figures.print("cpus=banana: exit/availableProcessors/stderr lines", jdk,
-                run.exitCode() + "/" + run.probe().availableProcessors() + "/" + run.stderrLines().size(),
+                run.exitCode() + "/" + Probes.result(run).availableProcessors() + "/" + run.stderrLines().size(),
                 "0/" + hostCpus + "/0");
         assertEquals(1, run.stderrLines().size(), () -> "one line on stderr: " + run);
         assertTrue(run.stderrLines().get(0).contains("banana"), () -> "the line names the bad value: " + run);
-        assertEquals(hostCpus, run.probe().availableProcessors(), () -> "the JVM's own count stands: " + run);
+        assertEquals(hostCpus, Probes.result(run).availableProcessors(), () -> "the JVM's own count stands: " + run);
     }
 }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -17,6 +18,15 @@ public final class Cgroup {
 
     /** The CFS period every test uses, 100 ms: the kernel's and Docker's default. */
     public static final long PERIOD_US = 100_000;
+
+    /**
+     * Joins the cgroups given as arguments, then becomes the command after them:
+     * {@code sh -c SCRIPT sh <n> <dir>... <command>...}. Exit status 125 means a group could not be joined (sh says
+     * why on stderr).
+     */
+    private static final String JOIN_AND_EXEC = "n=$1; shift; "
+            + "while [ \"$n\" -gt 0 ]; do echo $$ > \"$1/cgroup.procs\" || exit 125; shift; n=$((n - 1)); done; "
+            + "exec \"$@\"";
 
     /** The sandbox that created this group and removes it. */
     private final CgroupSandbox sandbox;
@@ -31,6 +41,19 @@ public final class Cgroup {
         this.sandbox = sandbox;
         this.controller = controller;
         this.directory = directory;
+    }
+
+    /**
+     * The words that start a command inside {@code groups} (one per controller at most): {@code sh} writes its own
+     * pid to each group's {@code cgroup.procs}, then executes the command, so a JVM is inside its limits from its
+     * first instruction. For {@code ForkedJvm.through}.
+     */
+    public static List<String> joinThenExec(Cgroup... groups) {
+        List<String> words = new ArrayList<>(List.of("sh", "-c", JOIN_AND_EXEC, "sh", String.valueOf(groups.length)));
+        for (Cgroup group : groups) {
+            words.add(group.directory().toString());
+        }
+        return words;
     }
 
     /** The controller whose hierarchy this group lives in. */

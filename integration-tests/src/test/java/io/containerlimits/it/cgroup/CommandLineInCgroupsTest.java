@@ -2,16 +2,19 @@ package io.containerlimits.it.cgroup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.containerlimits.it.support.TestJdks;
-import io.containerlimits.it.support.TinyJson;
+import io.containerlimits.testsupport.JvmRun;
+import io.containerlimits.testsupport.StrictJson;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * {@code java -jar container-limits.jar json} run inside real v1 cgroups made by the test (issue 3): the report
- * must show the limits the kernel enforces, nested ones included.
+ * {@code java -jar container-limits.jar json} run inside real v1 cgroups made by the test (issue 3), on each JDK under
+ * test: the report must show the limits the kernel enforces, nested ones included.
  */
 @ExtendWith(CgroupSandboxExtension.class)
 class CommandLineInCgroupsTest {
@@ -22,66 +25,67 @@ class CommandLineInCgroupsTest {
     /** 1 GiB, the looser limit on the child. */
     private static final long GIB_1 = 1L << 30;
 
-    @Test
-    void halfACpuQuotaIsReportedAsQuotaHalfAndCountOne(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestJdks.class)
+    void halfACpuQuotaIsReportedAsQuotaHalfAndCountOne(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
 
-        Object json = json(cpu);
-
-        assertEquals(0.5, TinyJson.number(json, "cpu.quota"), () -> "cpu.quota in " + json);
-        assertEquals(1, TinyJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
+        assertQuotaAndCount(json(jdk, cpu), 0.5, 1);
     }
 
-    @Test
-    void quotaOfOneAndAHalfCountsTwoByDefaultAndOneWithFloorRounding(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
+    void quotaOfOneAndAHalfCountsTwoByDefaultAndOneWithFloorRounding(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpu = cgroups.create(V1Controller.CPU).cpuQuota(1.5);
 
-        Object ceil = json(cpu);
-        Object floor = json(cpu, "--rounding", "floor");
-
-        assertEquals(1.5, TinyJson.number(ceil, "cpu.quota"), () -> "cpu.quota in " + ceil);
-        assertEquals(2, TinyJson.number(ceil, "cpu.count"), () -> "default (ceil) cpu.count in " + ceil);
-        assertEquals(1, TinyJson.number(floor, "cpu.count"), () -> "floor cpu.count in " + floor);
+        assertQuotaAndCount(json(jdk, cpu), 1.5, 2);
+        assertQuotaAndCount(json(jdk, cpu, "--rounding", "floor"), 1.5, 1);
     }
 
-    @Test
-    void quotaOnTheParentGroupLimitsAProcessInItsUnlimitedChild(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
+    void quotaOnTheParentGroupLimitsAProcessInItsUnlimitedChild(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup parent = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
         Cgroup child = parent.child();
 
-        Object json = json(child);
-
-        assertEquals(0.5, TinyJson.number(json, "cpu.quota"), () -> "parent's quota expected in " + json);
-        assertEquals(1, TinyJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
+        assertQuotaAndCount(json(jdk, child), 0.5, 1);
     }
 
-    @Test
-    void cpusetOfOneCpuGivesAffinityOneAndCountOne(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
+    void cpusetOfOneCpuGivesAffinityOneAndCountOne(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup cpuset = cgroups.create(V1Controller.CPUSET).cpus("0");
 
-        Object json = json(cpuset);
+        JsonNode json = json(jdk, cpuset);
 
-        assertEquals(1, TinyJson.number(json, "cpu.affinity"), () -> "cpu.affinity in " + json);
-        assertEquals(1, TinyJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
+        assertEquals(1, StrictJson.number(json, "cpu.affinity"), () -> "cpu.affinity in " + json);
+        assertEquals(1, StrictJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
     }
 
-    @Test
-    void memoryLimitOnTheParentWinsOverALooserChildLimit(CgroupSandbox cgroups) {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
+    void memoryLimitOnTheParentWinsOverALooserChildLimit(TestJdks jdk, CgroupSandbox cgroups) {
         Cgroup parent = cgroups.create(V1Controller.MEMORY).memoryLimit(MIB_384);
         Cgroup child = parent.child().memoryLimit(GIB_1);
 
-        Object json = json(child);
+        JsonNode json = json(jdk, child);
 
-        assertEquals(MIB_384, TinyJson.number(json, "memory.limit"), () -> "parent's 384 MiB expected in " + json);
+        assertEquals(MIB_384, StrictJson.number(json, "memory.limit"), () -> "parent's 384 MiB expected in " + json);
     }
 
-    /** Runs {@code json} with the default JDK in {@code group} and parses its stdout; fails on a non-zero exit. */
-    private static Object json(Cgroup group, String... options) {
+    /** The report's {@code cpu.quota} and {@code cpu.count}. */
+    private static void assertQuotaAndCount(JsonNode json, double quota, int count) {
+        assertEquals(quota, StrictJson.number(json, "cpu.quota"), () -> "cpu.quota in " + json);
+        assertEquals(count, StrictJson.number(json, "cpu.count"), () -> "cpu.count in " + json);
+    }
+
+    /** Runs {@code json} on {@code jdk} in {@code group} and parses its stdout; fails on a non-zero exit. */
+    private static JsonNode json(TestJdks jdk, Cgroup group, String... options) {
         List<String> args = new ArrayList<>(List.of("json"));
         args.addAll(List.of(options));
-        JvmRun run = ForkedJvm.on(TestJdks.JDK17).inCgroups(group)
+        JvmRun run = jdk.jvm().through(Cgroup.joinThenExec(group))
                 .runJar(TestJdks.agentJar(), args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run::toString);
-        return TinyJson.parse(run.stdout());
+        return StrictJson.tree(run.stdout());
     }
 }

@@ -1,7 +1,7 @@
 package io.containerlimits.it.cgroup;
 
 import io.containerlimits.it.support.Prerequisites;
-import io.containerlimits.it.support.Jdk;
+import io.containerlimits.it.support.TestJdks;
 
 /**
  * What the controls compare against, and one printed line per comparison so that a run's figures can be read off
@@ -23,8 +23,8 @@ final class Figures {
         return cpus;
     }
 
-    /** Prints {@code FIGURE <row> | <jdk> | agent <value> | control <value>}. */
-    static void print(String row, Jdk jdk, Object agent, Object control) {
-        System.out.println("FIGURE " + row + " | JDK " + jdk.feature() + " | agent " + agent + " | control " + control);
+    /** Prints {@code FIGURE <row> | jdk<N> | agent <value> | control <value>}. */
+    static void print(String row, TestJdks jdk, Object agent, Object control) {
+        System.out.println("FIGURE " + row + " | " + jdk + " | agent " + agent + " | control " + control);
     }
 }

@@ -2,6 +2,10 @@ package io.containerlimits.it.cgroup;
 
 import io.containerlimits.it.support.LiveOutput;
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.ForkedJvm;
+import io.containerlimits.testsupport.RunningJvm;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +21,9 @@ import java.util.function.Predicate;
  */
 public final class ResizeRun implements AutoCloseable {
 
+    /** Where {@link ResizeProgram} is compiled. */
+    public static final Path TEST_CLASSES = Paths.get("target", "test-classes").toAbsolutePath();
+
     /** How long the first line may take: JVM start-up with JFR, under a half-CPU quota, on a busy 2-CPU machine. */
     private static final Duration FIRST_LINE = Duration.ofSeconds(60);
 
@@ -29,10 +36,30 @@ public final class ResizeRun implements AutoCloseable {
         this.jvm = jvm;
     }
 
-    /** Starts {@link ResizeProgram} with the agent jar (the library it loads) as its argument. */
+    /**
+     * Starts {@link ResizeProgram} with the agent jar (the library it loads) as its argument, from this module's test
+     * classes (it is JDK 17 bytecode: JFR streaming is JDK 14+ API) and program classes ({@code Probe}).
+     */
     static ResizeRun start(String label, ForkedJvm jvm) {
-        return of(label, jvm.withOptions(ForkedJvm.PROBE_OPENS.toArray(String[]::new))
-                .startMain(ResizeProgram.class.getName(), TestJdks.agentJar().toString()));
+        RunningJvm running = jvm.withJavaBaseOpenTo("java.lang")
+                .withClassPath(TEST_CLASSES, TestJdks.programClasses())
+                .start(ResizeProgram.class.getName(), TestJdks.agentJar().toString());
+        return of(label, new LiveOutput() {
+            @Override
+            public Optional<String> nextLine(Duration timeout) {
+                return running.nextLine(timeout);
+            }
+
+            @Override
+            public String stderr() {
+                return running.stderr();
+            }
+
+            @Override
+            public void close() {
+                running.close();
+            }
+        });
     }
 
     /** A {@link ResizeProgram} started elsewhere (a container), once its first line is there. */

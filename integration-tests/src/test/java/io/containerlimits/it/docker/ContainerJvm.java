@@ -2,26 +2,38 @@ package io.containerlimits.it.docker;
 
 import io.containerlimits.it.probe.Probe;
 import io.containerlimits.it.support.TestJdks;
-import java.util.ArrayList;
+import io.containerlimits.testsupport.ForkedJvm;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * One JVM started inside a container: its name in the output, the JDK, environment variables, JVM options, and the
- * main class with its arguments.
+ * One JVM started inside a container: its name in the output, the JDK, and the same {@link ForkedJvm} command line a
+ * host-side test builds, with the container's paths for the agent jar and the programs.
+ *
+ * @param name      the run's name within its row
+ * @param jdk       the JDK, at the same path in the image as on the host
+ * @param jvm       options, environment and class path
+ * @param mainClass the program, from {@link JdkContainer#CLASSES}
+ * @param arguments the program's arguments
  */
-record ContainerJvm(String name, TestJdks jdk, Map<String, String> environment, List<String> options,
-        List<String> mainAndArguments) {
+record ContainerJvm(String name, TestJdks jdk, ForkedJvm jvm, String mainClass, List<String> arguments) {
 
-    /** Lets {@link Probe} read {@code Striped64.NCPU} and the virtual-thread scheduler. */
-    static final List<String> PROBE_OPENS = List.of("--add-opens", "java.base/java.util.concurrent.atomic=ALL-UNNAMED",
-            "--add-opens", "java.base/java.lang=ALL-UNNAMED");
+    /** The agent jar inside the container. */
+    private static final Path AGENT_JAR = Paths.get(JdkContainer.AGENT_JAR);
 
     ContainerJvm {
-        environment = Map.copyOf(environment);
-        options = List.copyOf(options);
-        mainAndArguments = List.copyOf(mainAndArguments);
+        arguments = List.copyOf(arguments);
+    }
+
+    /** {@code mainClass} of the container's programs on {@code jdk} with these options and environment variables. */
+    static ContainerJvm program(String name, TestJdks jdk, Map<String, String> environment, List<String> options,
+            String mainClass, String... arguments) {
+        ForkedJvm jvm = ForkedJvm.of(jdk.jdk()).withOptions(options.toArray(String[]::new))
+                .withEnvironment(environment).withClassPath(Paths.get(JdkContainer.CLASSES));
+        return new ContainerJvm(name, jdk, jvm, mainClass, List.of(arguments));
     }
 
     /**
@@ -29,8 +41,8 @@ record ContainerJvm(String name, TestJdks jdk, Map<String, String> environment, 
      * {@code java -jar container-limits.jar json} says in the same container.
      */
     static ContainerJvm probe(String name, TestJdks jdk, Map<String, String> environment, String... options) {
-        return new ContainerJvm(name, jdk, environment, probeOptions(options),
-                List.of(Probe.class.getName(), JdkContainer.AGENT_JAR));
+        return program(name, jdk, environment, probeOptions(jdk, options), Probe.class.getName(),
+                JdkContainer.AGENT_JAR);
     }
 
     /** {@link #probe(String, TestJdks, Map, String...)} with no environment variables. */
@@ -40,37 +52,42 @@ record ContainerJvm(String name, TestJdks jdk, Map<String, String> environment, 
 
     /** {@link Probe} alone, for a control run: no agent, and no command-line report (one JVM start less). */
     static ContainerJvm control(String name, TestJdks jdk, String... options) {
-        return new ContainerJvm(name, jdk, Map.of(), probeOptions(options), List.of(Probe.class.getName()));
+        return program(name, jdk, Map.of(), probeOptions(jdk, options), Probe.class.getName());
     }
 
-    /** The probe's {@code --add-opens}, then {@code options}. */
-    private static List<String> probeOptions(String... options) {
-        List<String> all = new ArrayList<>(PROBE_OPENS);
-        all.addAll(List.of(options));
-        return all;
+    /** What the probe reads opened to it (JDK 9 and later), then {@code options}. */
+    private static List<String> probeOptions(TestJdks jdk, String... options) {
+        return ForkedJvm.of(jdk.jdk()).withJavaBaseOpenTo(Probe.OPENED_PACKAGES).withOptions(options).options();
     }
 
     /** {@code -javaagent:} with the jar inside the container and the given agent arguments (none when empty). */
     static String agent(String arguments) {
-        return "-javaagent:" + JdkContainer.AGENT_JAR + (arguments.isEmpty() ? "" : "=" + arguments);
+        return ForkedJvm.javaagentOption(AGENT_JAR, arguments);
     }
 
-    /** The run's unique name in a container's output: its name and the JDK's feature release. */
+    /** The run's unique name in a container's output: its name and the JDK. */
     String label() {
-        return name + "@" + jdk.feature();
+        return name + "@" + jdk;
     }
 
-    /** The shell words that start it: {@code VAR='value' ... '/path/java' 'option' ... -cp /probe 'Main' 'arg'}. */
+    /** The shell words that start it: {@code VAR='value' ... '/path/java' 'option' ... '-cp' '/probe' 'Main' 'arg'}. */
     String commandLine() {
         StringBuilder line = new StringBuilder();
-        new TreeMap<>(environment).forEach((key, value) -> line.append(key).append('=').append(quote(value)).append(' '));
-        line.append(quote(jdk.java().toString()));
-        for (String option : options) {
-            line.append(' ').append(quote(option));
-        }
-        line.append(" -cp ").append(JdkContainer.CLASSES);
-        for (String word : mainAndArguments) {
-            line.append(' ').append(quote(word));
+        new TreeMap<>(jvm.environment()).forEach((key, value) -> line.append(key).append('=').append(quote(value))
+                .append(' '));
+        return line.append(words(jvm.mainCommand(mainClass, arguments.toArray(String[]::new)))).toString();
+    }
+
+    /** {@code java -jar <the agent jar in the container> <args>} on {@code jdk}, as shell words. */
+    static String agentJarCommandLine(TestJdks jdk, String... args) {
+        return words(ForkedJvm.of(jdk.jdk()).jarCommand(AGENT_JAR, args));
+    }
+
+    /** The words, each single-quoted, separated by spaces. */
+    private static String words(List<String> command) {
+        StringBuilder line = new StringBuilder();
+        for (String word : command) {
+            line.append(line.length() == 0 ? "" : " ").append(quote(word));
         }
         return line.toString();
     }

@@ -8,16 +8,16 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * A row of the matrix: one container under one set of limits, running the same JVM runs on every test JDK. It runs
- * when a test first asks for an output, once, and the tests for JDK 17 and 25 and for several checks under the
- * same limits share it: fewer containers, same evidence.
+ * A row of the matrix: one container under one set of limits, running the JVM runs of each JDK under test that is
+ * present (none for a JDK the row leaves out). It runs when a test first asks for an output, once, and the tests for
+ * every JDK and for several checks under the same limits share it: fewer containers, same evidence.
  */
 final class ContainerRow {
 
     /** The limits. */
     private final ContainerFlags flags;
 
-    /** The runs for one JDK; every run name appears once. */
+    /** The runs for one JDK, empty for a JDK the row leaves out; every run name appears once. */
     private final Function<TestJdks, List<ContainerJvm>> runs;
 
     /** The outputs by run label, once the container has run. */
@@ -28,16 +28,22 @@ final class ContainerRow {
         this.runs = runs;
     }
 
-    /** What the run called {@code name} printed on {@code jdk}; runs the container the first time. */
+    /**
+     * What the run called {@code name} printed on {@code jdk}; runs the container the first time, with the runs of
+     * every JDK that is present. Skips, or fails under {@code CI=true}, when {@code jdk} is missing.
+     */
     synchronized ContainerScript.Output output(String name, TestJdks jdk) {
+        jdk.jdk();
         if (outputs == null) {
             List<ContainerJvm> all = new ArrayList<>();
             for (TestJdks each : TestJdks.values()) {
-                all.addAll(runs.apply(each));
+                if (each.isPresent()) {
+                    all.addAll(runs.apply(each));
+                }
             }
             outputs = ContainerScript.runAll(flags, all);
         }
-        ContainerScript.Output output = outputs.get(name + "@" + jdk.feature());
+        ContainerScript.Output output = outputs.get(name + "@" + jdk);
         if (output == null) {
             throw new IllegalArgumentException("no run " + name + " on " + jdk + " in the row " + flags);
         }

@@ -1,6 +1,5 @@
 package io.containerlimits.it.docker;
 
-import static io.containerlimits.it.docker.ContainerJvm.agent;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -39,10 +38,10 @@ class DockerMemoryTest {
         JdkContainer.requireEngineAndImage();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestJdks.class)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void aHeapLargerThanTheLimitIsKilledAfterTheAgentWarns(TestJdks jdk) {
-        JdkContainer.Ended ended = hog(jdk, false, agent(""), "-Xmx1g");
+        JdkContainer.Ended ended = hog(jdk, false, ContainerJvm.agent(""), "-Xmx1g");
 
         assertKilled(ended);
         String warning = ended.stderr().lines()
@@ -54,7 +53,7 @@ class DockerMemoryTest {
                 () -> "the warning comes before the program allocates: " + ended.describe());
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void withoutContainerSupportTheDefaultHeapIsKilled(TestJdks jdk) {
         JdkContainer.Ended ended = hog(jdk, false, "-XX:-UseContainerSupport");
@@ -63,13 +62,13 @@ class DockerMemoryTest {
         assertFalse(ended.stderr().contains("container-limits"), ended::describe);
     }
 
-    @ParameterizedTest
-    @EnumSource(TestJdks.class)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void theFlagsHeapEndsInOutOfMemoryError(TestJdks jdk) {
         assertOutOfMemoryError(hog(jdk, true));
     }
 
-    @ParameterizedTest
+    @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
     void theFlagsHeapEndsInOutOfMemoryErrorWithoutContainerSupport(TestJdks jdk) {
         JdkContainer.Ended ended = hog(jdk, true, "-XX:-UseContainerSupport");
@@ -82,10 +81,9 @@ class DockerMemoryTest {
      * {@code java -jar container-limits.jar flags} prints in the same container when {@code withFlags}.
      */
     private static JdkContainer.Ended hog(TestJdks jdk, boolean withFlags, String... options) {
-        ContainerJvm run = new ContainerJvm("hog", jdk, Map.of(), List.of(options), List.of(HeapHog.class.getName()));
-        String java = ContainerJvm.quote(jdk.java().toString());
+        ContainerJvm run = ContainerJvm.program("hog", jdk, Map.of(), List.of(options), HeapHog.class.getName());
         String flags = withFlags
-                ? "flags=$(" + java + " -jar " + JdkContainer.AGENT_JAR + " flags) || exit " + FLAGS_FAILED
+                ? "flags=$(" + ContainerJvm.agentJarCommandLine(jdk, "flags") + ") || exit " + FLAGS_FAILED
                         + "; echo \"" + FLAGS_LINE + "$flags\"; export JAVA_TOOL_OPTIONS=\"$flags\"; "
                 : "";
         return JdkContainer.run(LIMIT, flags + "exec " + run.commandLine());

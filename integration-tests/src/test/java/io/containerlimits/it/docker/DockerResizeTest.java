@@ -3,8 +3,11 @@ package io.containerlimits.it.docker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containerlimits.it.cgroup.ResizeProgram;
 import io.containerlimits.it.cgroup.ResizeRun;
 import io.containerlimits.it.support.TestJdks;
+import io.containerlimits.testsupport.ForkedJvm;
+import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,8 +32,8 @@ class DockerResizeTest {
         JdkContainer.requireEngineAndImage();
     }
 
-    @ParameterizedTest
-    @EnumSource(TestJdks.class)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void dockerUpdateCpusReachesEveryConsumerWithinTwoSeconds(TestJdks jdk) {
         ContainerFlags half = ContainerFlags.cpuQuota(PERIOD / 2, PERIOD);
         String options = "-XX:-UseContainerSupport";
@@ -44,14 +47,14 @@ class DockerResizeTest {
 
             Map<String, Long> raised = update(2, agentBox, controlBox, agent, "2", jdk);
             Map<String, Long> lowered = update(0.5, agentBox, controlBox, agent, "1", jdk);
-            System.out.println("FIGURE docker update --cpus 0.5 -> 2 -> 0.5: ms to each consumer | JDK " + jdk.feature()
+            System.out.println("FIGURE docker update --cpus 0.5 -> 2 -> 0.5: ms to each consumer | " + jdk
                     + " | agent " + raised + " then " + lowered + " | control cpus " + control.last("cpus"));
             assertEquals(host, control.last("cpus"), "without container support the control never moves");
         }
     }
 
-    @ParameterizedTest
-    @EnumSource(TestJdks.class)
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = TestJdks.class, mode = EnumSource.Mode.MATCH_ANY, names = TestJdks.FULL_MATRIX)
     void dockerUpdateMemoryWarnsAndSetsZgcsSoftMaximum(TestJdks jdk) {
         ContainerFlags big = ContainerFlags.memoryWithoutSwap(2048 * MIB);
         String options = "-XX:+UseZGC -Xmx1g";
@@ -73,8 +76,8 @@ class DockerResizeTest {
                 box.update(cmd -> cmd.withMemory(2048 * MIB).withMemorySwap(2048 * MIB));
             }
             agent.latencies(Map.of("softmax", max), System.currentTimeMillis(), WAIT);
-            System.out.println("FIGURE docker update --memory 2g -> 512m -> 2g, -Xmx1g, ZGC: SoftMaxHeapSize | JDK "
-                    + jdk.feature() + " | agent 210 MiB after " + latency.get("softmax") + " ms, then 1 GiB | control "
+            System.out.println("FIGURE docker update --memory 2g -> 512m -> 2g, -Xmx1g, ZGC: SoftMaxHeapSize | " + jdk
+                    + " | agent 210 MiB after " + latency.get("softmax") + " ms, then 1 GiB | control "
                     + control.last("softmax"));
         }
     }
@@ -105,9 +108,11 @@ class DockerResizeTest {
      * ends when its stdin closes).
      */
     private static String command(TestJdks jdk, String options, boolean withAgent) {
-        return "sleep 600 | " + jdk.java() + " " + options
-                + (withAgent ? " -javaagent:" + JdkContainer.AGENT_JAR + "=log=info" : "")
-                + " --add-opens java.base/java.lang=ALL-UNNAMED -cp " + JdkContainer.CLASSES
-                + " io.containerlimits.it.cgroup.ResizeProgram " + JdkContainer.AGENT_JAR;
+        ForkedJvm jvm = jdk.jvm().withOptions(options.split(" ")).withJavaBaseOpenTo("java.lang")
+                .withClassPath(Paths.get(RunningContainer.TEST_CLASSES), Paths.get(JdkContainer.CLASSES));
+        if (withAgent) {
+            jvm = jvm.withAgent(Paths.get(JdkContainer.AGENT_JAR), "log=info");
+        }
+        return "sleep 600 | " + String.join(" ", jvm.mainCommand(ResizeProgram.class.getName(), JdkContainer.AGENT_JAR));
     }
 }

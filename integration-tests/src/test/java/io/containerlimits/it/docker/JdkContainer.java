@@ -18,9 +18,9 @@ import org.testcontainers.utility.MountableFile;
  * its exit code and output once it has ended.
  *
  * <p>The image ({@value #IMAGE}) is built by {@code integration-tests/docker/setup.sh} from the host's own files (no
- * registry is reachable), with both test JDKs at their host paths. It is never pulled. Each container gets the agent
- * jar the build just produced at {@value #AGENT_JAR} and the compiled test classes ({@code Probe}, {@code HeapHog})
- * under {@value #CLASSES}, and no network.
+ * registry is reachable), with the JDKs under test at their host paths. It is never pulled. Each container gets the
+ * agent jar the build just produced at {@value #AGENT_JAR} and the programs ({@code Probe}, {@code HeapHog}, Java 8
+ * bytecode) under {@value #CLASSES}, and no network.
  *
  * <p>The exit code is read with the Docker client after the container stops, not through a start-up check: a test
  * that expects 137 (killed) or a program's own status must not see that as a failed start.
@@ -62,7 +62,7 @@ final class JdkContainer {
             container.withImagePullPolicy(image -> false)
                     .withNetworkMode("none")
                     .withCopyFileToContainer(MountableFile.forHostPath(TestJdks.agentJar()), AGENT_JAR)
-                    .withCopyFileToContainer(MountableFile.forHostPath(TestJdks.testClasses()), CLASSES)
+                    .withCopyFileToContainer(MountableFile.forHostPath(TestJdks.programClasses()), CLASSES)
                     .withCreateContainerCmdModifier(cmd -> flags.apply().accept(cmd.getHostConfig()))
                     .withStartupCheckStrategy(new StartedIsEnough())
                     .withCommand("sh", "-c", commandLine);

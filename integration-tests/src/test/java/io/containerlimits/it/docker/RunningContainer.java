@@ -1,6 +1,7 @@
 package io.containerlimits.it.docker;
 
 import com.github.dockerjava.api.command.UpdateContainerCmd;
+import io.containerlimits.it.cgroup.ResizeRun;
 import io.containerlimits.it.support.LiveOutput;
 import io.containerlimits.it.support.TestJdks;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +18,13 @@ import org.testcontainers.utility.MountableFile;
 
 /**
  * A container of the local JDK image that keeps running while the test reads its stdout line by line and changes its
- * limits with {@code docker update} ({@link #update}). Set up like {@link JdkContainer}'s: the agent jar and the test
- * classes copied in, no network, never pulled.
+ * limits with {@code docker update} ({@link #update}). Set up like {@link JdkContainer}'s: the agent jar, the program
+ * classes and the test classes copied in, no network, never pulled.
  */
 final class RunningContainer implements LiveOutput {
+
+    /** Where this module's test classes are inside the container ({@code ResizeProgram}). */
+    static final String TEST_CLASSES = "/probe-tests";
 
     private final GenericContainer<?> container;
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -33,7 +37,8 @@ final class RunningContainer implements LiveOutput {
         container.withImagePullPolicy(image -> false)
                 .withNetworkMode("none")
                 .withCopyFileToContainer(MountableFile.forHostPath(TestJdks.agentJar()), JdkContainer.AGENT_JAR)
-                .withCopyFileToContainer(MountableFile.forHostPath(TestJdks.testClasses()), JdkContainer.CLASSES)
+                .withCopyFileToContainer(MountableFile.forHostPath(TestJdks.programClasses()), JdkContainer.CLASSES)
+                .withCopyFileToContainer(MountableFile.forHostPath(ResizeRun.TEST_CLASSES), TEST_CLASSES)
                 .withCreateContainerCmdModifier(cmd -> flags.apply().accept(cmd.getHostConfig()))
                 .withLogConsumer(this::accept)
                 .withCommand("sh", "-c", commandLine);

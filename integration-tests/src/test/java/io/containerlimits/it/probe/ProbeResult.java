@@ -1,6 +1,8 @@
 package io.containerlimits.it.probe;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -21,8 +23,11 @@ public record ProbeResult(Map<String, String> values) {
     /** Prefix of the properties the agent publishes. */
     private static final String PUBLISHED_PREFIX = "container.limits.";
 
+    /** The first feature release with virtual threads and their scheduler. */
+    private static final int VIRTUAL_THREADS = 21;
+
     public ProbeResult {
-        values = java.util.Collections.unmodifiableMap(new TreeMap<>(values));
+        values = Collections.unmodifiableMap(new TreeMap<>(values));
     }
 
     /**
@@ -59,6 +64,21 @@ public record ProbeResult(Map<String, String> values) {
     /** A numeric field, such as {@code availableProcessors}; {@code n/a} and other text fail. */
     public int intValue(String key) {
         return Integer.parseInt(get(key));
+    }
+
+    /** The feature release of the JVM that printed the line. */
+    public int javaVersion() {
+        return intValue("javaVersion");
+    }
+
+    /**
+     * The fields that follow the CPU count: available processors, a new {@code ForkJoinPool}, the work-stealing pool,
+     * {@code Striped64}, and from 21 on the virtual-thread scheduler (the probe prints {@code n/a} before).
+     */
+    public List<String> cpuSizedFields() {
+        return javaVersion() >= VIRTUAL_THREADS
+                ? List.of("availableProcessors", "newForkJoinPool", "workStealingPool", "striped64", "vtScheduler")
+                : List.of("availableProcessors", "newForkJoinPool", "workStealingPool", "striped64");
     }
 
     /** {@code Runtime.availableProcessors()} as the probe's own (rewritable) call site saw it. */

@@ -6,13 +6,8 @@ import io.containerlimits.detect.cgroup.CgroupHierarchy;
 import io.containerlimits.detect.cgroup.CgroupReader;
 import io.containerlimits.detect.cgroup.CpuQuota;
 import io.containerlimits.detect.cgroup.HierarchyWalk;
-import io.containerlimits.detect.cgroup.LevelReader;
 import io.containerlimits.detect.cgroup.MemoryFileReader;
-import java.io.IOException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -24,13 +19,10 @@ import java.util.OptionalLong;
  */
 public final class CgroupV1Reader implements CgroupReader {
 
-    /** Read where {@code memory.use_hierarchy} is not {@code 0}; a missing file counts as 1 (newer kernels). */
-    private static final String USE_HIERARCHY = "memory.use_hierarchy";
-
     private final HostFiles files;
     private final OptionalLong hostMemory;
 
-    /** @param hostMemory {@code MemTotal} in bytes, when known: limits at or above it are no limit */
+    /** @param hostMemory {@code MemTotal} in bytes, when known: see {@link MemoryFileReader#belowHostMemory} */
     public CgroupV1Reader(HostFiles files, OptionalLong hostMemory) {
         this.files = files;
         this.hostMemory = hostMemory;
@@ -38,67 +30,16 @@ public final class CgroupV1Reader implements CgroupReader {
 
     @Override
     public Finding<CpuQuota> cpuQuota(CgroupHierarchy hierarchy, List<String> notes) {
-        LevelReader<CpuQuota> cfs = new LevelReader<CpuQuota>() {
-            @Override
-            public String file() {
-                return "cpu.cfs_quota_us";
-            }
-
-            @Override
-            public Optional<CpuQuota> read(Path directory) throws IOException {
-                String quota = files.read(directory, file());
-                // CfsQuota does not look at the period when the quota is -1, so a missing period then is harmless.
-                String period;
-                try {
-                    period = files.read(directory, "cpu.cfs_period_us");
-                } catch (NoSuchFileException e) {
-                    period = "";
-                }
-                return CfsQuota.parse(quota, period);
-            }
-
-            @Override
-            public double size(CpuQuota limit) {
-                return limit.cpus();
-            }
-        };
-        return HierarchyWalk.minimum(hierarchy, cfs, false, notes);
+        return HierarchyWalk.minimum(hierarchy, new CfsQuotaReader(files), false, notes);
     }
 
     @Override
     public Finding<Long> memoryLimit(CgroupHierarchy hierarchy, List<String> notes) {
         Finding<Long> direct = HierarchyWalk.minimum(hierarchy,
                 MemoryFileReader.limit(files, "memory.limit_in_bytes", hostMemory), false, notes);
-        LevelReader<Long> hierarchical = new LevelReader<Long>() {
-            @Override
-            public String file() {
-                return "memory.stat hierarchical_memory_limit";
-            }
-
-            @Override
-            public Optional<Long> read(Path directory) throws IOException {
-                if (!usesHierarchy(directory)) {
-                    return Optional.empty();
-                }
-                OptionalLong bytes = MemoryStat.hierarchicalLimit(files.read(directory, "memory.stat"));
-                return bytes.isPresent() && (!hostMemory.isPresent() || bytes.getAsLong() < hostMemory.getAsLong())
-                        ? Optional.of(bytes.getAsLong()) : Optional.<Long>empty();
-            }
-
-            @Override
-            public double size(Long limit) {
-                return limit;
-            }
-        };
-        return HierarchyWalk.tighter(direct, HierarchyWalk.minimum(hierarchy, hierarchical, false, notes));
-    }
-
-    private boolean usesHierarchy(Path directory) throws IOException {
-        try {
-            return !files.read(directory, USE_HIERARCHY).trim().equals("0");
-        } catch (NoSuchFileException e) {
-            return true;
-        }
+        Finding<Long> hierarchical = HierarchyWalk.minimum(hierarchy,
+                new HierarchicalLimitReader(files, hostMemory), false, notes);
+        return HierarchyWalk.tighter(direct, hierarchical);
     }
 
     @Override

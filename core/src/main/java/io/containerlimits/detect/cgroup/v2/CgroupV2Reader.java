@@ -6,12 +6,8 @@ import io.containerlimits.detect.cgroup.CgroupHierarchy;
 import io.containerlimits.detect.cgroup.CgroupReader;
 import io.containerlimits.detect.cgroup.CpuQuota;
 import io.containerlimits.detect.cgroup.HierarchyWalk;
-import io.containerlimits.detect.cgroup.LevelReader;
 import io.containerlimits.detect.cgroup.MemoryFileReader;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -26,7 +22,7 @@ public final class CgroupV2Reader implements CgroupReader {
     private final HostFiles files;
     private final OptionalLong hostMemory;
 
-    /** @param hostMemory {@code MemTotal} in bytes, when known: limits at or above it are no limit */
+    /** @param hostMemory {@code MemTotal} in bytes, when known: see {@link MemoryFileReader#belowHostMemory} */
     public CgroupV2Reader(HostFiles files, OptionalLong hostMemory) {
         this.files = files;
         this.hostMemory = hostMemory;
@@ -34,23 +30,7 @@ public final class CgroupV2Reader implements CgroupReader {
 
     @Override
     public Finding<CpuQuota> cpuQuota(CgroupHierarchy hierarchy, List<String> notes) {
-        LevelReader<CpuQuota> cpuMax = new LevelReader<CpuQuota>() {
-            @Override
-            public String file() {
-                return "cpu.max";
-            }
-
-            @Override
-            public Optional<CpuQuota> read(Path directory) throws IOException {
-                return CpuMax.parse(files.read(directory, file()));
-            }
-
-            @Override
-            public double size(CpuQuota limit) {
-                return limit.cpus();
-            }
-        };
-        return HierarchyWalk.minimum(hierarchy, cpuMax, true, notes);
+        return HierarchyWalk.minimum(hierarchy, new CpuMaxReader(files), true, notes);
     }
 
     @Override

@@ -25,7 +25,7 @@ class CpuMaxTest {
 
     @Test
     void oneFieldUsesTheDefaultPeriod() {
-        assertEquals(100000L, CpuMax.parse("50000\n").get().period());
+        assertEquals("50000/100000", CpuMax.parse("50000\n").get().toString(), "quota/period");
     }
 
     @Test
