@@ -2,9 +2,12 @@ package io.containerlimits;
 
 import io.containerlimits.detect.Detection;
 import io.containerlimits.detect.Detector;
+import io.containerlimits.detect.HostFiles;
 import io.containerlimits.watch.Feed;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * The entry point for applications: the CPU and memory limits of the container this JVM runs in.
@@ -31,9 +34,17 @@ public final class ContainerLimits {
 
     /** Detects and applies {@code settings}; {@code settings.root()} says where the files are read. */
     public static Limits detect(Settings settings) {
+        return detect(settings, null);
+    }
+
+    /**
+     * {@link #detect(Settings)}, recording every file read with its content into {@code reads}: the watcher re-reads
+     * those to tell, cheaply, whether anything could have changed ({@code null}: not recorded).
+     */
+    public static Limits detect(Settings settings, Map<Path, String> reads) {
         Detection detection;
         try {
-            detection = Detector.detect(Paths.get(settings.root()));
+            detection = Detector.detect(new HostFiles(Paths.get(settings.root()), reads));
         } catch (Throwable t) {
             // Detector already catches per value; this is the last line, so that nothing reaches the caller.
             detection = Detection.unknown("detection failed: " + t);

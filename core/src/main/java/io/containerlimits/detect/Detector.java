@@ -57,8 +57,12 @@ public final class Detector {
      * Detects under {@code root} ({@code /} on a real machine, a fixture tree in tests). Never throws.
      */
     public static Detection detect(Path root) {
+        return detect(new HostFiles(root));
+    }
+
+    /** Detects through {@code files} (which may record what it reads). Never throws. */
+    public static Detection detect(HostFiles files) {
         List<String> notes = new ArrayList<String>();
-        HostFiles files = new HostFiles(root);
         Finding<Integer> affinity = affinity(files, notes);
         OptionalLong hostMemory = hostMemory(files, notes);
         CgroupTables tables;

@@ -41,6 +41,11 @@ final class LiveFixture {
         return settings.with(Setting.ROOT, root.toString());
     }
 
+    /** Removes one file of the container's cgroup. */
+    void delete(String cgroupFile) throws IOException {
+        Files.delete(root.resolve("sys/fs/cgroup").resolve(cgroupFile));
+    }
+
     /** Rewrites one file of the container's cgroup ({@code cpu.max}, {@code memory.max}). */
     void write(String cgroupFile, String content) throws IOException {
         Files.writeString(root.resolve("sys/fs/cgroup").resolve(cgroupFile), content + "\n");

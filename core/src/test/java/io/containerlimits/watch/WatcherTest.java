@@ -93,6 +93,21 @@ class WatcherTest {
     }
 
     @Test
+    void aFileThatAppearsIsSeenByTheFullDetectionOfEveryMinute() throws IOException {
+        Watcher watcher = watcherOnFixture(Settings.defaults());
+        fixture.delete("memory.max");
+        watcher.poll();
+        changes.clear();
+        fixture.write("memory.max", "536870912");
+        for (int poll = 1; poll < Watcher.FULL_EVERY; poll++) {
+            watcher.poll();
+        }
+        assertEquals(List.of(), changes, "no file the last detection read has changed");
+        watcher.poll();
+        assertEquals(List.of("2/none -> 2/536870912"), changes, "the full detection of the minute");
+    }
+
+    @Test
     void withoutABaselineTheFirstPollTellsNobody() throws IOException {
         Watcher watcher = new Watcher(LiveFixture.copyTo(root).settings(Settings.defaults()), null);
         watcher.add((previous, current) -> changes.add("told"));

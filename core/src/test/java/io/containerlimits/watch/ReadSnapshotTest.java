@@ -1,0 +1,58 @@
+package io.containerlimits.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReadSnapshotTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void onlyThePartsThatDecideALimitOnAResizeAreChecked() {
+        assertNull(ReadSnapshot.checked("memory.current", "52428800\n"), "usage decides nothing");
+        assertNull(ReadSnapshot.checked("memory.usage_in_bytes", "52428800\n"));
+        assertNull(ReadSnapshot.checked("mountinfo", "30 23 0:26 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n"),
+                "left to the full detection of every minute");
+        assertNull(ReadSnapshot.checked("meminfo", "MemTotal:       16777216 kB\n"));
+        assertEquals("hierarchical_memory_limit 536870912\n",
+                ReadSnapshot.checked("memory.stat", "cache 4096\nrss 8192\nhierarchical_memory_limit 536870912\n"));
+        assertEquals("Cpus_allowed_list:\t0-1\n",
+                ReadSnapshot.checked("status", "Name:\tjava\nThreads:\t19\nCpus_allowed_list:\t0-1\nVmRSS:\t1 kB\n"));
+        assertEquals("50000 100000\n", ReadSnapshot.checked("cpu.max", "50000 100000\n"));
+        assertEquals("max\n", ReadSnapshot.checked("memory.max", "max\n"));
+    }
+
+    @Test
+    void aChangedLimitOrAVanishedLimitFileIsAChangeAndMovingUsageIsNot() throws IOException {
+        Path cpuMax = write("cpu.max", "50000 100000\n");
+        Path current = write("memory.current", "1000\n");
+        Map<Path, String> read = new LinkedHashMap<>();
+        read.put(cpuMax, "50000 100000\n");
+        read.put(current, "1000\n");
+        ReadSnapshot snapshot = new ReadSnapshot(read);
+        assertTrue(snapshot.unchanged());
+        write("memory.current", "2000\n");
+        assertTrue(snapshot.unchanged(), "usage moves all the time");
+        Files.delete(current);
+        assertTrue(snapshot.unchanged(), "not checked");
+        write("cpu.max", "200000 100000\n");
+        assertFalse(snapshot.unchanged());
+        Files.delete(cpuMax);
+        assertFalse(snapshot.unchanged(), "a limit file that no longer reads");
+    }
+
+    private Path write(String name, String content) throws IOException {
+        return Files.writeString(dir.resolve(name), content);
+    }
+}
