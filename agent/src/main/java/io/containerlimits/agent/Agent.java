@@ -202,6 +202,7 @@ final class Agent {
                 return;
             }
             try {
+                loadWatchApi();
                 AgentJar.appendToBootClassPath(instrumentation, jar);
             } catch (IOException e) {
                 log.warn("call-site rewrite off: cannot put " + jar + " on the boot class path: " + e);
@@ -210,6 +211,26 @@ final class Agent {
             log.debug("jar renamed: appended " + jar + " to the boot class path (the JVM warns about CDS)");
         }
         Rewrite.install(instrumentation, cpus, javaFeature, log.isDebug(), log.stream());
+    }
+
+    /**
+     * With a renamed jar, loads the library's watch API into this (the application) loader before the jar joins the
+     * boot class path: an application's {@code ContainerLimits.watch} then resolves one consistent copy, this loader's
+     * (which reaches the agent's boot copy through {@code Feed}'s {@code java.*}-typed hand-off), instead of a mix of
+     * this loader's {@code ContainerLimits} and the boot loader's {@code LimitsListener} (a linkage error). The rest of
+     * the API ({@code Limits}, {@code Settings}, {@code Finding}) is loaded by detection already.
+     */
+    private static void loadWatchApi() {
+        ClassLoader loader = Agent.class.getClassLoader();
+        String[] names = {"io.containerlimits.LimitsListener", "io.containerlimits.Watch",
+            "io.containerlimits.watch.Feed", "io.containerlimits.watch.Watcher", "io.containerlimits.watch.ReadSnapshot"};
+        for (String name : names) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException e) {
+                // a jar without them: nothing to keep consistent
+            }
+        }
     }
 
     /**

@@ -123,7 +123,10 @@ public final class Feed {
         }, THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
-        stopWatcher = thread::interrupt;
+        stopWatcher = () -> {
+            thread.interrupt();
+            own.close();
+        };
         return own;
     }
 

@@ -78,6 +78,7 @@ public final class Watcher {
         }
         Map<Path, String> reads = new LinkedHashMap<Path, String>();
         Limits next = ContainerLimits.detect(settings, reads);
+        close();
         snapshot = new ReadSnapshot(reads);
         pollsSinceFull = 0;
         Limits previous = current;
@@ -97,6 +98,14 @@ public final class Watcher {
             }
         }
         return next;
+    }
+
+    /** Closes the files the change check keeps open; the next {@link #poll()} detects in full. */
+    public synchronized void close() {
+        if (snapshot != null) {
+            snapshot.close();
+            snapshot = null;
+        }
     }
 
     /** True when {@code a} and {@code b} differ in a value that decides sizing. */

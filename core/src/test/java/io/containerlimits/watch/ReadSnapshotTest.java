@@ -34,22 +34,36 @@ class ReadSnapshotTest {
     }
 
     @Test
-    void aChangedLimitOrAVanishedLimitFileIsAChangeAndMovingUsageIsNot() throws IOException {
+    void aChangedLimitIsAChangeAndMovingUsageIsNot() throws IOException {
         Path cpuMax = write("cpu.max", "50000 100000\n");
         Path current = write("memory.current", "1000\n");
+        try (ReadSnapshot snapshot = snapshot(cpuMax, "50000 100000\n", current, "1000\n")) {
+            assertTrue(snapshot.unchanged());
+            write("memory.current", "2000\n");
+            assertTrue(snapshot.unchanged(), "usage moves all the time");
+            Files.delete(current);
+            assertTrue(snapshot.unchanged(), "not checked");
+            write("cpu.max", "200000 100000\n");
+            assertFalse(snapshot.unchanged(), "read again through the file kept open");
+            write("cpu.max", "50000 100000\n");
+            assertTrue(snapshot.unchanged());
+        }
+    }
+
+    @Test
+    void aLimitFileThatDoesNotReadIsAChange() throws IOException {
+        Path cpuMax = write("cpu.max", "50000 100000\n");
+        Path memoryMax = dir.resolve("memory.max");
+        try (ReadSnapshot snapshot = snapshot(cpuMax, "50000 100000\n", memoryMax, "max\n")) {
+            assertFalse(snapshot.unchanged(), "memory.max is gone (a removed cgroup's files no longer read)");
+        }
+    }
+
+    private static ReadSnapshot snapshot(Path first, String firstContent, Path second, String secondContent) {
         Map<Path, String> read = new LinkedHashMap<>();
-        read.put(cpuMax, "50000 100000\n");
-        read.put(current, "1000\n");
-        ReadSnapshot snapshot = new ReadSnapshot(read);
-        assertTrue(snapshot.unchanged());
-        write("memory.current", "2000\n");
-        assertTrue(snapshot.unchanged(), "usage moves all the time");
-        Files.delete(current);
-        assertTrue(snapshot.unchanged(), "not checked");
-        write("cpu.max", "200000 100000\n");
-        assertFalse(snapshot.unchanged());
-        Files.delete(cpuMax);
-        assertFalse(snapshot.unchanged(), "a limit file that no longer reads");
+        read.put(first, firstContent);
+        read.put(second, secondContent);
+        return new ReadSnapshot(read);
     }
 
     private Path write(String name, String content) throws IOException {

@@ -180,6 +180,26 @@ class AgentLiveLimitChangeTest {
         }
     }
 
+    /**
+     * A renamed jar puts itself on the boot class path only when it rewrites, after premain has loaded some of the
+     * library through the application loader: the application's copy (and a child-first one) still reaches the agent's
+     * watcher, through the {@code java.*}-typed hand-off, and no second watcher thread starts.
+     */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(mode = EnumSource.Mode.MATCH_ANY, names = "JDK25")
+    void aRenamedJarFollowsToo(TestJdks jdk, CgroupSandbox cgroups, @TempDir Path directory) throws IOException {
+        Path renamed = Files.copy(TestJdks.agentJar(), directory.resolve("container-limits-9.9.jar"));
+        Cgroup group = cgroups.create(V1Controller.CPU).cpuQuota(0.5);
+        ForkedJvm jvm = jdk.jvm().withOptions("-XX:-UseContainerSupport").through(Cgroup.joinThenExec(group))
+                .withAgent(renamed, "log=info");
+        try (ResizeRun agent = ResizeRun.start("renamed", jvm, renamed)) {
+            agent.await("the MBean", line -> line.get("mbean").equals("1"), WAIT);
+            Map<String, Long> raised = change(group, group, 2.0, agent, "2", true);
+            Figures.print("renamed jar, quota 0.5 -> 2: ms to each consumer", jdk, raised, "-");
+            assertEquals("1", agent.last("watchers"), "one watcher, the agent's: " + agent);
+        }
+    }
+
     /** Writes both groups' quota and waits for all of the agent's consumers to show {@code cpus}; the latencies. */
     private static Map<String, Long> change(Cgroup agentGroup, Cgroup controlGroup, double quota, ResizeRun agent,
             String cpus, boolean vt) {

@@ -41,9 +41,14 @@ public final class ResizeRun implements AutoCloseable {
      * classes (it is JDK 17 bytecode: JFR streaming is JDK 14+ API) and program classes ({@code Probe}).
      */
     static ResizeRun start(String label, ForkedJvm jvm) {
+        return start(label, jvm, TestJdks.agentJar());
+    }
+
+    /** {@link #start(String, ForkedJvm)} with another jar as the library the program loads (a renamed agent jar). */
+    static ResizeRun start(String label, ForkedJvm jvm, Path library) {
         RunningJvm running = jvm.withJavaBaseOpenTo("java.lang")
                 .withClassPath(TEST_CLASSES, TestJdks.programClasses())
-                .start(ResizeProgram.class.getName(), TestJdks.agentJar().toString());
+                .start(ResizeProgram.class.getName(), library.toString());
         return of(label, new LiveOutput() {
             @Override
             public Optional<String> nextLine(Duration timeout) {
