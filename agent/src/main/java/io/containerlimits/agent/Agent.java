@@ -41,6 +41,14 @@ final class Agent {
     private final int javaFeature;
     private UserJvmOptions options;
 
+    /**
+     * The library's watch API, every class of it ({@code AgentTest} checks the list against the compiled
+     * {@code io.containerlimits.watch} package): what {@link #loadWatchApi} loads.
+     */
+    static final String[] WATCH_API = {"io.containerlimits.LimitsListener", "io.containerlimits.Watch",
+        "io.containerlimits.watch.Feed", "io.containerlimits.watch.Watcher", "io.containerlimits.watch.ReadSnapshot",
+        "io.containerlimits.watch.ReadSnapshot$Checked"};
+
     /** What the watcher may resize after start ({@link Follow#CALLERS} and the rest); 0 leaves CPU sizing alone. */
     private int resizable;
 
@@ -222,9 +230,7 @@ final class Agent {
      */
     private static void loadWatchApi() {
         ClassLoader loader = Agent.class.getClassLoader();
-        String[] names = {"io.containerlimits.LimitsListener", "io.containerlimits.Watch",
-            "io.containerlimits.watch.Feed", "io.containerlimits.watch.Watcher", "io.containerlimits.watch.ReadSnapshot"};
-        for (String name : names) {
+        for (String name : WATCH_API) {
             try {
                 Class.forName(name, false, loader);
             } catch (ClassNotFoundException e) {

@@ -297,6 +297,21 @@ class AgentTest {
     }
 
     @Test
+    void theWatchApiARenamedJarLoadsFirstIsTheWholeWatchPackage() throws Exception {
+        java.util.Set<String> compiled = new java.util.TreeSet<>();
+        Path watch = Path.of(io.containerlimits.watch.Feed.class.getProtectionDomain().getCodeSource().getLocation()
+                .toURI()).resolve("io/containerlimits/watch");
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(watch)) {
+            files.map(f -> f.getFileName().toString())
+                    .filter(name -> name.endsWith(".class") && !name.equals("package-info.class"))
+                    .forEach(name -> compiled.add("io.containerlimits.watch." + name.replace(".class", "")));
+        }
+        compiled.add("io.containerlimits.LimitsListener");
+        compiled.add("io.containerlimits.Watch");
+        assertEquals(compiled, new java.util.TreeSet<>(List.of(Agent.WATCH_API)));
+    }
+
+    @Test
     void javaFeatureReadsOldAndNewVersionStrings() {
         assertEquals(8, Agent.javaFeature("1.8"));
         assertEquals(17, Agent.javaFeature("17"));

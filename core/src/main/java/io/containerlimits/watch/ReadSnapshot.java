@@ -108,11 +108,13 @@ final class ReadSnapshot implements Closeable {
         return name.equals("status") ? lines(content, "Cpus_allowed_list:") : null;
     }
 
+    /** The lines of {@code content} that start with {@code prefix}, found without splitting the rest. */
     private static String lines(String content, String prefix) {
         StringBuilder kept = new StringBuilder();
-        for (String line : content.split("\n")) {
-            if (line.startsWith(prefix)) {
-                kept.append(line).append('\n');
+        for (int at = content.indexOf(prefix); at >= 0; at = content.indexOf(prefix, at + 1)) {
+            if (at == 0 || content.charAt(at - 1) == '\n') {
+                int end = content.indexOf('\n', at);
+                kept.append(content, at, end < 0 ? content.length() : end).append('\n');
             }
         }
         return kept.toString();
