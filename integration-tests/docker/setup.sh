@@ -4,21 +4,23 @@
 # Idempotent and non-interactive, as root, on Debian 12 without systemd (README.md, "Containers"):
 #   1. installs Debian's docker.io when dockerd is missing;
 #   2. starts dockerd detached when `docker version` gets no answer, and waits for it;
-#   3. builds the image container-limits-jdk:1 when `docker image inspect` does not find it. No registry is
+#   3. builds the image container-limits-jdk:2 when `docker image inspect` does not find it. No registry is
 #      reachable, so the image is a root file system staged from the host's own files and loaded with
-#      `docker import`: OpenJDK 17 and Temurin 25 at their host paths, dash as /bin/sh, a few coreutils, and the
-#      shared libraries all of them need.
+#      `docker import`: the five JDKs at their host paths (OpenJDK 17 and Temurin 25 of the system; OpenJDK 8, 11
+#      and 21 as ../jdks/stage-jdks.sh stages them, each with the newer glibc it is patched to use), dash as
+#      /bin/sh, a few coreutils, and the shared libraries all of them need. The tag changes whenever what the image
+#      holds does, so that an image an older checkout built is not taken for this one.
 # Each step is skipped when its result is already there. Exits non-zero with the reason when Docker cannot run.
 #
-# Environment: CONTAINER_LIMITS_IMAGE (default container-limits-jdk:1, the name DockerMatrixIT expects),
+# Environment: CONTAINER_LIMITS_IMAGE (default container-limits-jdk:2, the name JdkContainer expects),
 # DOCKERD_LOG (default /var/log/container-limits-dockerd.log), DOCKERD_WAIT_SECONDS (default 60).
 set -euo pipefail
 
-readonly IMAGE="${CONTAINER_LIMITS_IMAGE:-container-limits-jdk:1}"
+readonly IMAGE="${CONTAINER_LIMITS_IMAGE:-container-limits-jdk:2}"
 readonly DOCKERD_LOG="${DOCKERD_LOG:-/var/log/container-limits-dockerd.log}"
 readonly DOCKERD_WAIT_SECONDS="${DOCKERD_WAIT_SECONDS:-60}"
-# The JDKs the tests run, copied at the same paths so that host and container spell them the same way.
-readonly JDKS=(/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64)
+# The system's JDKs the tests run, copied at the same paths so that host and container spell them the same way.
+readonly SYSTEM_JDKS=(/usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/temurin-25-jdk-amd64)
 # Debian's JDK 17 links its conf files and cacerts into /etc.
 readonly JDK_ETC=(/etc/java-17-openjdk /etc/ssl/certs/java/cacerts)
 # The programs the tests' `sh -c '...'` command lines use, besides the shell's own built-ins.
@@ -106,11 +108,25 @@ library_closure() {
     | sort -u
 }
 
+# Sets JDKS to every JDK home the image holds, and STAGED_ROOTS to the staged JDKs' directories (each holds the
+# JDK under usr/lib/jvm and the glibc its ELF files name as interpreter and in their rpath).
+find_jdks() {
+  local staged line
+  staged=$(bash "$(dirname "$0")/../jdks/stage-jdks.sh") || die "the JDKs could not be staged"
+  JDKS=("${SYSTEM_JDKS[@]}")
+  STAGED_ROOTS=()
+  while IFS='=' read -r _ line; do
+    JDKS+=("$line")
+    STAGED_ROOTS+=("${line%/usr/lib/jvm/*}")
+  done <<<"$staged"
+}
+
 build_image() {
   if docker image inspect "$IMAGE" >/dev/null 2>&1; then
     say "image: $IMAGE present"
     return
   fi
+  find_jdks
   local jdk
   for jdk in "${JDKS[@]}"; do
     [ -x "$jdk/bin/java" ] || die "JDK missing on the host: $jdk (the image copies the host's JDKs)"
@@ -128,10 +144,11 @@ build_image() {
     >"$STAGE/etc/passwd"
   printf 'root:x:0:\nnogroup:x:65534:\n' >"$STAGE/etc/group"
 
-  for jdk in "${JDKS[@]}"; do
-    mkdir -p "$STAGE$(dirname "$jdk")"
-    tar -C / -cf - --exclude="${jdk#/}/jmods" --exclude="${jdk#/}/lib/src.zip" --exclude="${jdk#/}/man" \
-      "${jdk#/}" | tar -C "$STAGE" -xf -
+  local root
+  for root in "${SYSTEM_JDKS[@]}" "${STAGED_ROOTS[@]}"; do
+    mkdir -p "$STAGE$(dirname "$root")"
+    tar -C / -cf - --exclude='jmods' --exclude='src.zip' --exclude='man' --exclude='usr/share/doc' \
+      "${root#/}" | tar -C "$STAGE" -xf -
   done
   local path
   for path in "${JDK_ETC[@]}" "${TOOLS[@]}" "$LOADER"; do stage_path "$path"; done
@@ -142,7 +159,7 @@ build_image() {
     stage_path "$path"
     libraries=$((libraries + 1))
   done < <(library_closure "${JDKS[@]}" "${TOOLS[@]}")
-  say "image: staged 2 JDKs, ${#TOOLS[@]} tools, $libraries libraries ($(du -sh "$STAGE" | cut -f1))"
+  say "image: staged ${#JDKS[@]} JDKs, ${#TOOLS[@]} tools, $libraries libraries ($(du -sh "$STAGE" | cut -f1))"
 
   tar -C "$STAGE" -c . | docker import \
     --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
@@ -151,7 +168,7 @@ build_image() {
   rm -rf "$STAGE"
   trap - EXIT
 
-  # Prove the image runs both JDKs and the shell before any test relies on it.
+  # Prove the image runs every JDK and the shell before any test relies on it.
   for jdk in "${JDKS[@]}"; do
     docker run --rm --network none "$IMAGE" sh -c "$jdk/bin/java -version 2>&1 | cat" >/dev/null 2>&1 \
       || { docker image rm "$IMAGE" >/dev/null 2>&1; die "image $IMAGE cannot run $jdk/bin/java; removed it"; }

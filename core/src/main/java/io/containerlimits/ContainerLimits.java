@@ -32,19 +32,35 @@ public final class ContainerLimits {
         return detect(Settings.resolve(null, System.getenv(), new ArrayList<String>()));
     }
 
-    /** Detects and applies {@code settings}; {@code settings.root()} says where the files are read. */
+    /**
+     * Detects everything, physical cores included, and applies {@code settings}; {@code settings.root()} says where
+     * the files are read.
+     */
     public static Limits detect(Settings settings) {
-        return detect(settings, null);
+        return detect(settings, true, null);
     }
 
     /**
-     * {@link #detect(Settings)}, recording every file read with its content into {@code reads}: the watcher re-reads
-     * those to tell, cheaply, whether anything could have changed ({@code null}: not recorded).
+     * As {@link #detect(Settings)}, but reads only what the policy needs: the CPU topology only with
+     * {@code cores=physical} ({@link Limits#physicalCores()} is unknown otherwise). For the agent's start-up, where
+     * every file read counts.
      */
-    public static Limits detect(Settings settings, Map<Path, String> reads) {
+    public static Limits detectForPolicy(Settings settings) {
+        return detectForPolicy(settings, null);
+    }
+
+    /**
+     * {@link #detectForPolicy(Settings)}, recording every file read with its content into {@code reads}: the watcher
+     * re-reads those to tell, cheaply, whether anything could have changed ({@code null}: not recorded).
+     */
+    public static Limits detectForPolicy(Settings settings, Map<Path, String> reads) {
+        return detect(settings, settings.cores() == Cores.PHYSICAL, reads);
+    }
+
+    private static Limits detect(Settings settings, boolean physicalCores, Map<Path, String> reads) {
         Detection detection;
         try {
-            detection = Detector.detect(new HostFiles(Paths.get(settings.root()), reads));
+            detection = Detector.detect(new HostFiles(Paths.get(settings.root()), reads), physicalCores);
         } catch (Throwable t) {
             // Detector already catches per value; this is the last line, so that nothing reaches the caller.
             detection = Detection.unknown("detection failed: " + t);
@@ -74,8 +90,9 @@ public final class ContainerLimits {
                 ? Math.max(1, detection.affinity().value())
                 : Runtime.getRuntime().availableProcessors();
         Double quota = detection.cpuQuota().isFound() ? detection.cpuQuota().value() : null;
-        int count = CpuPolicy.count(settings, quota, affinity);
-        CpuSource source = CpuPolicy.source(settings, quota, affinity);
+        Integer cores = detection.physicalCores().isFound() ? detection.physicalCores().value() : null;
+        int count = CpuPolicy.count(settings, quota, affinity, cores);
+        CpuSource source = CpuPolicy.source(settings, quota, affinity, cores);
         Finding<Long> memory = settings.memory() != null
                 ? Finding.found(settings.memory(), "memory= setting")
                 : detection.memoryLimit();

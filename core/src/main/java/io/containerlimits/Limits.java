@@ -44,7 +44,8 @@ public final class Limits {
      */
     public String cpuDerivation() {
         Finding<Double> quota = cpuQuota();
-        return CpuPolicy.derivation(settings, cpuSource, quota.isFound() ? quota.value() : null, affinity);
+        return CpuPolicy.derivation(settings, cpuSource, quota.isFound() ? quota.value() : null, affinity,
+                physicalCores().orElse(null));
     }
 
     /**
@@ -60,9 +61,26 @@ public final class Limits {
         return affinity;
     }
 
+    /**
+     * The most CPUs the policy counts before a quota: the physical cores with {@code cores=physical} when they are
+     * known, else {@link #affinity()}.
+     */
+    public int cpuBound() {
+        return CpuPolicy.bound(settings, affinity, physicalCores().orElse(null));
+    }
+
     /** Where {@link #affinity()} came from. */
     public Finding<Integer> affinityFinding() {
         return detection.affinity();
+    }
+
+    /**
+     * The number of distinct physical cores among the allowed CPUs (threads of one core count once), from
+     * {@code /sys/devices/system/cpu/cpuN/topology}; unknown when unreadable, or not read (see
+     * {@link ContainerLimits#detectForPolicy}).
+     */
+    public Finding<Integer> physicalCores() {
+        return detection.physicalCores();
     }
 
     /** The hard memory limit in bytes: the {@code memory=} override if given, else the minimum over levels. */
@@ -113,6 +131,6 @@ public final class Limits {
     @Override
     public String toString() {
         return "Limits[cpus=" + cpuCount + " (" + cpuSource + "), quota=" + cpuQuota() + ", affinity=" + affinity
-                + ", memory=" + memoryLimit + "]";
+                + ", physicalCores=" + physicalCores() + ", memory=" + memoryLimit + "]";
     }
 }

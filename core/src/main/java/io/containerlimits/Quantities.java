@@ -1,5 +1,7 @@
 package io.containerlimits;
 
+import java.util.Locale;
+
 /**
  * Parses the numbers users write in settings: CPU counts ({@code 2}, {@code 1.5}, {@code 500m}) and memory sizes
  * ({@code 268435456}, {@code 256m}, {@code 1G}, {@code 512Mi}); and writes CPU counts back for people.
@@ -52,7 +54,7 @@ public final class Quantities {
      */
     public static long parseBytes(String text) {
         String t = text.trim();
-        String lower = t.toLowerCase(java.util.Locale.ROOT);
+        String lower = t.toLowerCase(Locale.ROOT);
         if (lower.endsWith("i")) {
             lower = lower.substring(0, lower.length() - 1);
         } else if (lower.endsWith("b") && lower.length() > 1 && Character.isLetter(lower.charAt(lower.length() - 2))) {

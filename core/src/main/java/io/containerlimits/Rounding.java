@@ -1,5 +1,7 @@
 package io.containerlimits;
 
+import java.util.Locale;
+
 /**
  * How a fractional CPU quota becomes a whole CPU count.
  *
@@ -39,7 +41,7 @@ public enum Rounding {
 
     /** The lower-case name used in options ({@code ceil}, {@code floor}, {@code round}). */
     public String key() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The rounding named {@code text} (any case), or {@code null} when there is none of that name. */

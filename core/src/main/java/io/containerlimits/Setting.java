@@ -19,6 +19,8 @@ public enum Setting {
     MIN_CPUS("min-cpus", "a whole number of CPUs, at least 1"),
     /** CPUs left for sidecars, subtracted from the quota before rounding; default 0. */
     RESERVE_CPUS("reserve-cpus", "a number of CPUs, 0 or more, like 0.5 or 500m"),
+    /** {@code logical} (default): every allowed CPU counts; {@code physical}: the cores among them bound the count. */
+    CORES("cores", "logical or physical"),
     /** {@code false} turns the call-site rewrite off. */
     REWRITE("rewrite", "true or false"),
     /** {@code false} turns the whole agent off: no file is read, nothing is set. */

@@ -23,7 +23,10 @@ public final class Settings {
         this.values = values;
     }
 
-    /** No override, {@code ceil}, minimum 1, no reserve, rewrite on, enabled, following, {@code warn}, root {@code /}. */
+    /**
+     * No override, {@code ceil}, minimum 1, no reserve, logical cores, rewrite on, enabled, following, {@code warn},
+     * root {@code /}.
+     */
     public static Settings defaults() {
         return new Settings(new EnumMap<Setting, Object>(Setting.class));
     }
@@ -91,6 +94,12 @@ public final class Settings {
                     int min = Integer.parseInt(value);
                     if (min >= 1) {
                         return min;
+                    }
+                    break;
+                case CORES:
+                    Cores cores = Cores.fromKey(value);
+                    if (cores != null) {
+                        return cores;
                     }
                     break;
                 case REWRITE:
@@ -181,6 +190,12 @@ public final class Settings {
     public double reserveCpus() {
         Double r = (Double) values.get(Setting.RESERVE_CPUS);
         return r == null ? 0.0 : r;
+    }
+
+    /** Whether the count is bounded by logical CPUs (the default) or by physical cores. */
+    public Cores cores() {
+        Cores c = (Cores) values.get(Setting.CORES);
+        return c == null ? Cores.LOGICAL : c;
     }
 
     public boolean rewrite() {

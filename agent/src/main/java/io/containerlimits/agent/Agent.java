@@ -1,6 +1,7 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.ContainerLimits;
+import io.containerlimits.Cores;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
@@ -89,7 +90,7 @@ final class Agent {
         }
         Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, properties,
                 javaFeature(System.getProperty("java.specification.version")), options);
-        Limits limits = ContainerLimits.detect(settings);
+        Limits limits = ContainerLimits.detectForPolicy(settings);
         agent.run(limits, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
         agent.follow(arguments, limits);
         if (log.isDebug()) {
@@ -105,6 +106,10 @@ final class Agent {
             }
         }
         publish(limits);
+        if (settings.cores() == Cores.PHYSICAL && !limits.physicalCores().isFound()) {
+            log.warn("cores=physical: physical cores unknown (" + limits.physicalCores().reason()
+                    + "); counting logical CPUs");
+        }
         int cpus = limits.cpuCount();
         boolean rewrite = false;
         String applied;
@@ -201,6 +206,23 @@ final class Agent {
     }
 
     private void installRewrite(int cpus) {
+        int aot = javaFeature < AotCacheOptions.FIRST_FEATURE ? AotCacheOptions.NONE
+                : AotCacheOptions.role(options());
+        if (aot == AotCacheOptions.TRAINING) {
+            // Every class rewritten now would be left out of the cache, and Temurin 25.0.3 then crashes creating or
+            // loading a Spring Boot app's cache (docs/agent-notes.md §1.8). Rewriting is for the runs that use it.
+            log.debug("AOT cache training run: no rewrite (see the README, \"CDS and AOT cache\")");
+            return;
+        }
+        if (aot == AotCacheOptions.CACHE) {
+            // Before the transformer exists, and before a renamed jar's append: what the cache loaded early is what
+            // is loaded now.
+            String warning = PreloadedClasses.warning(instrumentation.getAllLoadedClasses(),
+                    premainClass.getClassLoader(), ClassLoader.getSystemClassLoader(), cpus);
+            if (warning != null) {
+                log.warn(warning);
+            }
+        }
         if (premainClass.getClassLoader() != null) {
             // Boot-Class-Path missed (the jar was renamed): this copy of the agent came from the application loader.
             File jar = AgentJar.locate(premainClass, options().javaAgentJars());

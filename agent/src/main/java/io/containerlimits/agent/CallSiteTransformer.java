@@ -29,6 +29,7 @@ final class CallSiteTransformer implements ClassFileTransformer {
     private final Log log;
     private final AtomicInteger classesRewritten = new AtomicInteger();
     private final AtomicInteger callSitesRewritten = new AtomicInteger();
+    private final AtomicInteger methodHandlesRewritten = new AtomicInteger();
     private final AtomicInteger classesFailed = new AtomicInteger();
 
     CallSiteTransformer(Log log) {
@@ -49,8 +50,11 @@ final class CallSiteTransformer implements ClassFileTransformer {
             }
             classesRewritten.incrementAndGet();
             callSitesRewritten.addAndGet(result.callSites());
+            methodHandlesRewritten.addAndGet(result.methodHandles());
             if (log.isDebug()) {
-                log.debug("rewrote " + result.callSites() + " call site(s) in " + className);
+                log.debug("rewrote " + result.callSites() + " call site(s)"
+                        + (result.methodHandles() == 0 ? "" : " and " + result.methodHandles() + " method handle(s)")
+                        + " in " + className);
             }
             return result.classFile();
         } catch (Throwable t) {
@@ -76,6 +80,11 @@ final class CallSiteTransformer implements ClassFileTransformer {
     /** Call sites rewritten so far (for tests). */
     int callSitesRewritten() {
         return callSitesRewritten.get();
+    }
+
+    /** Method-handle constants re-pointed to the helper (for tests). */
+    int methodHandlesRewritten() {
+        return methodHandlesRewritten.get();
     }
 
     /** Classes left unchanged because the rewrite failed (for tests). */

@@ -1,13 +1,14 @@
 package io.containerlimits.agent;
 
 import io.containerlimits.LogLevel;
+import io.containerlimits.watch.Feed;
 import java.io.PrintStream;
 import java.lang.instrument.Instrumentation;
 import java.util.Map;
 
 /**
  * The trigger premain pulls to follow limits that change while the JVM runs (Kubernetes in-place resize,
- * {@code docker update}): it starts the daemon thread {@value io.containerlimits.watch.Feed#THREAD_NAME} and holds what
+ * {@code docker update}): it starts the daemon thread {@value Feed#THREAD_NAME} and holds what
  * that thread needs. Premain pays for this one class and a thread start; {@link FollowLoop} and everything it uses
  * load on the new thread.
  *
@@ -58,7 +59,7 @@ public final class Follow implements Runnable {
     public static void start(String arguments, Map<String, String> environment, Instrumentation instrumentation,
             Object initialLimits, int javaFeature, int resizable, PrintStream err, Class<?> premainClass) {
         Thread thread = new Thread(new Follow(arguments == null ? "" : arguments, environment, instrumentation,
-                initialLimits, javaFeature, resizable, err, premainClass), io.containerlimits.watch.Feed.THREAD_NAME);
+                initialLimits, javaFeature, resizable, err, premainClass), Feed.THREAD_NAME);
         thread.setDaemon(true);
         thread.start();
     }

@@ -22,7 +22,7 @@ final class FollowLoop {
         Settings settings = Settings.resolve(follow.arguments, follow.environment, new ArrayList<String>());
         Log log = new Log(settings.log(), follow.err);
         Limits initial = follow.initialLimits instanceof Limits ? (Limits) follow.initialLimits
-                : ContainerLimits.detect(settings);
+                : ContainerLimits.detectForPolicy(settings);
         Watcher watcher = new Watcher(settings, initial);
         Resize resize = new Resize(follow, log, System.getProperties());
         watcher.add(resize);

@@ -4,10 +4,13 @@ import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.LimitsListener;
 import io.containerlimits.LogLevel;
+import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.jvmoptions.UserJvmOptions;
 import io.containerlimits.memory.Sizes;
+import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * What the agent does when the watcher sees the limits change: the new count to rewritten callers, the common pool
@@ -31,7 +34,7 @@ final class Resize implements LimitsListener {
     private SoftMaxHeap softMax;
 
     /** @param properties the system properties, where the published values move */
-    Resize(Follow follow, Log log, java.util.Properties properties) {
+    Resize(Follow follow, Log log, Properties properties) {
         this.follow = follow;
         this.log = log;
         this.properties = new PropertyWriter(properties, log);
@@ -96,7 +99,7 @@ final class Resize implements LimitsListener {
 
     private void cpus(int cpus, List<String> resized, List<String> notResized) {
         if (can(Follow.CALLERS)) {
-            io.containerlimits.agent.boot.AvailableProcessors.set(cpus);
+            AvailableProcessors.set(cpus);
             resized.add("availableProcessors() callers " + cpus);
         }
         if (follow.resizable == 0) {
@@ -193,6 +196,6 @@ final class Resize implements LimitsListener {
 
     /** The exception a reflective call threw, not its wrapper. */
     private static Throwable cause(Throwable t) {
-        return t instanceof java.lang.reflect.InvocationTargetException && t.getCause() != null ? t.getCause() : t;
+        return t instanceof InvocationTargetException && t.getCause() != null ? t.getCause() : t;
     }
 }

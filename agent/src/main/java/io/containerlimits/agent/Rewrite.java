@@ -1,7 +1,7 @@
 package io.containerlimits.agent;
 
-import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.LogLevel;
+import io.containerlimits.agent.boot.AvailableProcessors;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;

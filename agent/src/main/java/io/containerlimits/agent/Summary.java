@@ -1,5 +1,6 @@
 package io.containerlimits.agent;
 
+import io.containerlimits.Cores;
 import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Quantities;
@@ -14,7 +15,8 @@ import io.containerlimits.memory.Sizes;
  *     applied: common pool 1, rewrite on, properties io.netty.availableProcessors ...
  * </pre>
  * (one line in reality). The derivation is the report's ({@link Limits#cpuDerivation()}); the line adds where the
- * quota was read (and why the affinity is the JVM's, when it is), which the report shows on lines of their own.
+ * quota was read (and why the affinity is the JVM's, when it is; with {@code cores=physical}, the physical cores),
+ * which the report shows on lines of their own.
  */
 final class Summary {
 
@@ -25,7 +27,8 @@ final class Summary {
     static String line(String version, Limits limits, String applied) {
         StringBuilder line = new StringBuilder("container-limits ").append(version).append(": cpus=")
                 .append(limits.cpuCount()).append(" (").append(limits.cpuDerivation()).append("), quota=")
-                .append(quota(limits.cpuQuota())).append(affinity(limits)).append(", memory=")
+                .append(quota(limits.cpuQuota())).append(affinity(limits)).append(physicalCores(limits))
+                .append(", memory=")
                 .append(memory(limits.memoryLimit())).append("; applied: ").append(applied);
         return line.toString();
     }
@@ -40,6 +43,11 @@ final class Summary {
         Finding<Integer> affinity = limits.affinityFinding();
         return affinity.isFound() ? ""
                 : ", affinity=" + limits.affinity() + " (the JVM's count: " + affinity.reason() + ")";
+    }
+
+    /** With {@code cores=physical}: {@code , physicalCores=4 (<files>)}, or unknown and why; else nothing. */
+    private static String physicalCores(Limits limits) {
+        return limits.settings().cores() == Cores.PHYSICAL ? ", physicalCores=" + limits.physicalCores() : "";
     }
 
     /** {@code 256 MiB}, {@code no limit} or {@code unknown}. */

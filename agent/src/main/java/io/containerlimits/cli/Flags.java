@@ -14,8 +14,9 @@ import java.util.List;
  * (docs/design.md §6).
  *
  * <ul>
- *   <li>{@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count, never for the affinity
- *       count alone (the JVM already sees that; libjvm#136), and not when the user already set it.</li>
+ *   <li>{@code -XX:ActiveProcessorCount=N} when a quota, an override or {@code cores=physical} decides the count,
+ *       never for the affinity count alone (the JVM already sees that; libjvm#136), and not when the user already
+ *       set it.</li>
  *   <li>When a memory limit is known: the sizes of {@link MemoryCalculator}, less those the user already chose.</li>
  * </ul>
  */
@@ -43,13 +44,13 @@ final class Flags {
     }
 
     /**
-     * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when a quota or an override decides the count and the
+     * The CPU part alone: {@code -XX:ActiveProcessorCount=N} when anything but the affinity decides the count and the
      * user has not set it (a value of {@code -1} or {@code 0} is HotSpot's "not set"). Also what {@code flags} prints
      * when the memory part cannot fit, so that the count is not lost.
      */
     static List<String> cpuOptions(Limits limits, UserJvmOptions user) {
         List<String> options = new ArrayList<String>();
-        boolean decided = limits.cpuSource() == CpuSource.QUOTA || limits.cpuSource() == CpuSource.OVERRIDE;
+        boolean decided = limits.cpuSource() != CpuSource.AFFINITY;
         if (decided && user.activeProcessorCount() == null) {
             options.add(UserJvmOptions.ACTIVE_PROCESSOR_COUNT + limits.cpuCount());
         }

@@ -37,6 +37,8 @@ final class JsonReport {
             cpu.put("affinitySource", "the JVM's availableProcessors()");
             cpu.put("affinityReason", limits.affinityFinding().reason());
         }
+        finding(cpu, "physicalCores", limits.physicalCores());
+        cpu.put("cores", settings.cores().key());
         cpu.put("override", settings.cpus());
         cpu.put("rounding", settings.rounding().key());
         cpu.put("minCpus", settings.minCpus());

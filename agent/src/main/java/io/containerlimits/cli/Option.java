@@ -19,6 +19,8 @@ enum Option {
     MIN_CPUS(Setting.MIN_CPUS, true, false),
     /** CPUs left for sidecars. */
     RESERVE_CPUS(Setting.RESERVE_CPUS, true, false),
+    /** {@code logical} or {@code physical}: what bounds the count. */
+    CORES(Setting.CORES, true, false),
     /** {@code report}: add the detection notes. */
     VERBOSE("verbose", false, false),
     /** {@code flags}: percent of the limit left unassigned. */

@@ -41,6 +41,7 @@ final class Report {
         lines.add(line("  affinity", String.valueOf(limits.affinity()), limits.affinityFinding().isFound()
                 ? limits.affinityFinding().source()
                 : "the JVM's own count: " + limits.affinityFinding().reason()));
+        lines.add(line("  physical", countFinding(limits.physicalCores())));
         lines.add(line("  cgroup", text(limits.cpuCgroup())));
         lines.add(line("  this JVM", String.valueOf(jvm.availableProcessors()), "Runtime.availableProcessors()"));
         lines.add(line("Memory limit", bytesFinding(limits.memoryLimit())));
@@ -59,6 +60,10 @@ final class Report {
             }
         }
         return lines;
+    }
+
+    private static String countFinding(Finding<Integer> f) {
+        return f.isFound() ? pad(String.valueOf(f.value()), VALUE) + " " + f.source() : describeMissing(f);
     }
 
     private static String cpuFinding(Finding<Double> f) {

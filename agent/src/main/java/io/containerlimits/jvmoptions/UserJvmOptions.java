@@ -109,6 +109,11 @@ public final class UserJvmOptions {
         }
     }
 
+    /** The value of the last option that starts with {@code prefix} ({@code -XX:AOTCache=}), or {@code null}. */
+    public String lastValue(String prefix) {
+        return JvmOptions.lastValue(tokens, prefix);
+    }
+
     /** The jar path of every {@code -javaagent:<jar>[=<options>]}, in order. */
     public List<String> javaAgentJars() {
         List<String> jars = new ArrayList<String>();

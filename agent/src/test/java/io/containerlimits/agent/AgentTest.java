@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.ContainerLimits;
-import io.containerlimits.LogLevel;
 import io.containerlimits.Limits;
+import io.containerlimits.LogLevel;
 import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
 import io.containerlimits.jvmoptions.UserJvmOptions;
+import io.containerlimits.watch.Feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,11 +22,15 @@ import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -222,8 +227,8 @@ class AgentTest {
         run("log=info", 2, GIB / 4, 21, PLAIN_CMDLINE);
         int jvm = Runtime.getRuntime().availableProcessors();
         assertTrue(stderr().contains(": cpus=" + jvm + " (affinity: no quota applies), quota=none (cpu.max: no limit"
-                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm + " (the JVM's count: /proc/self/status: "),
-                stderr());
+                + " at any of 1 levels from /sys/fs/cgroup), affinity=" + jvm
+                + " (the JVM's count: /proc/self/status: "), stderr());
         assertTrue(stderr().contains(", memory=no limit; applied: "), stderr());
     }
 
@@ -272,7 +277,8 @@ class AgentTest {
 
     @Test
     void badEnvironmentValueIsReportedToo() {
-        Agent.start("follow=false,root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation, String.class,
+        Agent.start("follow=false,root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation,
+                String.class,
                 new PrintStream(err, true, StandardCharsets.UTF_8), properties,
                 UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
         assertTrue(stderr().contains("CONTAINER_LIMITS_MEMORY"), stderr());
@@ -296,19 +302,78 @@ class AgentTest {
         assertEquals(LogLevel.WARN, Settings.defaults().log(), "the default prints only warnings");
     }
 
+    /** Premain as the JVM runs it, on a core fixture tree; returns the properties it set. */
+    private Properties start(String arguments, Map<String, String> environment, String fixture) {
+        Properties set = new Properties();
+        Agent.start(arguments + ",root=" + Paths.get("..", "core", "src", "test", "resources", "fixtures", fixture,
+                "root"), environment, instrumentation, String.class, new PrintStream(err, true, StandardCharsets.UTF_8),
+                set, UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
+        return set;
+    }
+
+    @Test
+    void coresPhysicalSizesForThePhysicalCoresOfTheAffinity() {
+        // 8 logical CPUs in 4 two-thread cores, all allowed; the control is the same start without cores=physical.
+        Properties physical = start("cores=physical,log=info", Map.of(), "smt-all-threads-allowed");
+        assertEquals("4", physical.get("container.limits.cpus"));
+        assertEquals("3", physical.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "max(1, 4 - 1)");
+        assertEquals("4", physical.get("io.netty.availableProcessors"));
+        assertTrue(stderr().contains("cpus=4 (cores=physical: the physical cores of the 8 allowed CPUs), quota=none"),
+                stderr());
+        assertTrue(stderr().contains(", physicalCores=4 (/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 8"
+                + " allowed CPUs), memory="), stderr());
+        Properties logical = start("log=off", Map.of(), "smt-all-threads-allowed");
+        assertEquals("8", logical.get("container.limits.cpus"));
+        assertEquals("7", logical.get("java.util.concurrent.ForkJoinPool.common.parallelism"));
+    }
+
+    @Test
+    void coresPhysicalFromTheEnvironmentAndAnExplicitCountStillWins() {
+        assertEquals("2", start("", Map.of("CONTAINER_LIMITS_CORES", "physical"), "smt-two-cores-both-threads")
+                .get("container.limits.cpus"));
+        assertEquals("3", start("cpus=3", Map.of("CONTAINER_LIMITS_CORES", "physical"), "smt-two-cores-both-threads")
+                .get("container.limits.cpus"));
+        assertEquals("", stderr());
+    }
+
+    @Test
+    void aBadCoresValueIsOneLineAndIgnored() {
+        Properties set = start("cores=threads", Map.of(), "smt-two-cores-both-threads");
+        assertEquals("container-limits: ignoring agent argument cores=threads: expected logical or physical\n",
+                stderr());
+        assertEquals("4", set.get("container.limits.cpus"), "the logical count");
+    }
+
+    @Test
+    void unknownPhysicalCoresWarnOnceAndTheLogicalCountStands() {
+        Properties set = start("cores=physical", Map.of(), "topology-missing");
+        assertEquals("8", set.get("container.limits.cpus"));
+        assertEquals("container-limits: cores=physical: physical cores unknown (/sys/devices/system/cpu/cpu0/topology:"
+                + " no core_cpus_list, thread_siblings_list or core_id); counting logical CPUs\n", stderr());
+    }
+
+    @Test
+    void theTopologyIsReadOnlyForCoresPhysical() {
+        start("log=debug", Map.of(), "smt-all-threads-allowed");
+        assertFalse(stderr().contains("physical cores"), "cores=logical reads no topology file:\n" + stderr());
+        err.reset();
+        start("log=debug,cores=physical", Map.of(), "smt-all-threads-allowed");
+        assertTrue(stderr().contains("container-limits: detection: physical cores: 4 by "), stderr());
+    }
+
     @Test
     void theWatchApiARenamedJarLoadsFirstIsTheWholeWatchPackage() throws Exception {
-        java.util.Set<String> compiled = new java.util.TreeSet<>();
-        Path watch = Path.of(io.containerlimits.watch.Feed.class.getProtectionDomain().getCodeSource().getLocation()
+        Set<String> compiled = new TreeSet<>();
+        Path watch = Path.of(Feed.class.getProtectionDomain().getCodeSource().getLocation()
                 .toURI()).resolve("io/containerlimits/watch");
-        try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(watch)) {
+        try (Stream<Path> files = Files.list(watch)) {
             files.map(f -> f.getFileName().toString())
                     .filter(name -> name.endsWith(".class") && !name.equals("package-info.class"))
                     .forEach(name -> compiled.add("io.containerlimits.watch." + name.replace(".class", "")));
         }
         compiled.add("io.containerlimits.LimitsListener");
         compiled.add("io.containerlimits.Watch");
-        assertEquals(compiled, new java.util.TreeSet<>(List.of(Agent.WATCH_API)));
+        assertEquals(compiled, new TreeSet<>(List.of(Agent.WATCH_API)));
     }
 
     @Test

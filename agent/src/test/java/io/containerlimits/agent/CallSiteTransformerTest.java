@@ -10,6 +10,7 @@ import io.containerlimits.LogLevel;
 import io.containerlimits.agent.rewrite.samples.CallsAvailableProcessors;
 import io.containerlimits.agent.rewrite.samples.ClassFiles;
 import io.containerlimits.agent.rewrite.samples.Unrelated;
+import io.containerlimits.agent.rewrite.samples.UsesMethodReference;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +32,18 @@ class CallSiteTransformerTest {
         assertEquals(1, transformer.classesRewritten());
         assertEquals(4, transformer.callSitesRewritten());
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("rewrote 4 call site(s) in " + SAMPLE));
+    }
+
+    @Test
+    void rewritesAndCountsAMethodReference() {
+        byte[] result = transformer.transform(APP, "x/UsesMethodReference", null, null,
+                ClassFiles.of(UsesMethodReference.class));
+        assertNotNull(result);
+        assertEquals(1, transformer.classesRewritten());
+        assertEquals(0, transformer.callSitesRewritten());
+        assertEquals(1, transformer.methodHandlesRewritten());
+        assertTrue(err.toString(StandardCharsets.UTF_8)
+                .contains("rewrote 0 call site(s) and 1 method handle(s) in x/UsesMethodReference"));
     }
 
     @Test

@@ -19,7 +19,8 @@ final class FixtureRoot {
     static Path cgroupV2(Path dir, String cpuMax, String memoryMax) {
         write(dir, "proc/self/cgroup", "0::/\n");
         write(dir, "proc/self/mountinfo",
-                "30 23 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2 rw,nsdelegate\n");
+                "30 23 0:26 / /sys/fs/cgroup rw,nosuid,nodev,noexec,relatime shared:4 - cgroup2 cgroup2"
+                        + " rw,nsdelegate\n");
         write(dir, "proc/self/status", "Name:\tjava\nCpus_allowed_list:\t0-1\n");
         write(dir, "proc/meminfo", "MemTotal:       16777216 kB\n");
         write(dir, "sys/fs/cgroup/cpu.max", cpuMax + "\n");

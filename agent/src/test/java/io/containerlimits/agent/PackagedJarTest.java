@@ -10,6 +10,8 @@ import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +21,7 @@ import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
+import net.bytebuddy.jar.asm.ClassReader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,6 +89,31 @@ class PackagedJarTest {
         assertTrue(classes > 20, "read " + classes + " classes");
     }
 
+    @Test
+    void carriesThisProjectsLicenceAndTheNoticesOfWhatItShades() throws IOException, URISyntaxException {
+        Path byteBuddyJar = Path.of(ClassReader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (JarFile jar = new JarFile(jarFile); JarFile byteBuddy = new JarFile(byteBuddyJar.toFile())) {
+            Path repository = Path.of(System.getProperty("containerLimits.repository", ".."));
+            assertEquals(Files.readString(repository.resolve("LICENSE")), text(jar, "META-INF/LICENSE"), "Apache-2.0");
+            assertEquals(Files.readString(repository.resolve("NOTICE")), text(jar, "META-INF/NOTICE"));
+            assertEquals(text(byteBuddy, "META-INF/licenses/ASM"), text(jar, "META-INF/licenses/ASM"), "ASM's BSD");
+            // Byte Buddy's own NOTICE is not in the jar (one META-INF/NOTICE); ours repeats what it says.
+            List<String> missing = new ArrayList<>();
+            text(byteBuddy, "META-INF/NOTICE").lines().filter(line -> line.startsWith("Copyright"))
+                    .filter(line -> !text(jar, "META-INF/NOTICE").contains(line)).forEach(missing::add);
+            assertEquals(List.of(), missing, "Byte Buddy's NOTICE lines missing from NOTICE");
+        }
+    }
+
+    private static String text(JarFile jar, String name) {
+        JarEntry entry = jar.getJarEntry(name);
+        assertTrue(entry != null, name + " in " + jar.getName());
+        try (InputStream in = jar.getInputStream(entry)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
 
     /** Runs {@link SmokeMain} in a new JVM of the running JDK with this test's class path; fails unless it exits 0. */
     private static JvmRun fork(Map<String, String> environment, String... jvmOptions) {
@@ -108,6 +136,26 @@ class PackagedJarTest {
         assertEquals(cpus + " " + (cpus - 1) + " " + cpus, counts(agent), "with the agent");
         assertTrue(!counts(control).equals(counts(agent)), "the control differs: " + control);
         assertEquals("", agent.stderr(), "nothing on stderr by default");
+    }
+
+    @Test
+    void coresPhysicalSizesTheJvmForThePhysicalCoresAndOnlyThenReadsTheTopology(@TempDir Path temp) throws Exception {
+        // 8 logical CPUs in 4 two-thread cores, all allowed: 8 with the agent's defaults, 4 with cores=physical.
+        // From the jar's directory, agent/target: the packaged-jar run does not start in the module directory.
+        String root = jarFile.getAbsoluteFile().toPath().resolveSibling(Path.of("..", "..", "core", "src", "test",
+                "resources", "fixtures", "smt-all-threads-allowed", "root")).normalize().toString();
+        // The class log goes to files, apart from what the agent may say on stderr.
+        Path logicalClasses = temp.resolve("logical.txt");
+        Path physicalClasses = temp.resolve("physical.txt");
+        JvmRun logical = fork(Map.of(), "-Xlog:class+load=info:file=" + logicalClasses,
+                "-javaagent:" + jarFile + "=root=" + root);
+        JvmRun physical = fork(Map.of(), "-Xlog:class+load=info:file=" + physicalClasses,
+                "-javaagent:" + jarFile + "=root=" + root + ",cores=physical");
+        assertEquals("8 7 8", counts(logical), "the control: the same agent and tree, logical CPUs (" + root + ")");
+        assertEquals("4 3 4", counts(physical), "availableProcessors(), the common pool, a new pool");
+        String topology = "io.containerlimits.detect.topology.";
+        assertTrue(Files.readString(physicalClasses).contains(topology + "PhysicalCores"), "the class log works");
+        assertTrue(!Files.readString(logicalClasses).contains(topology), "cores=logical loads no topology class");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.containerlimits.jvmoptions.UserJvmOptions;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,7 @@ class AgentLineTest {
     void aPathWithBlanksIsQuotedTheWayJavaToolOptionsGroupsWords() {
         String line = AgentLine.of("/my jars/container-limits.jar", new EnumMap<>(Option.class));
         assertEquals("\"-javaagent:/my jars/container-limits.jar\"", line);
-        assertEquals(java.util.List.of("-javaagent:/my jars/container-limits.jar"),
+        assertEquals(List.of("-javaagent:/my jars/container-limits.jar"),
                 UserJvmOptions.ofJavaToolOptions(line).tokens());
     }
 

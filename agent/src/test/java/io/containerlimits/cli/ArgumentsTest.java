@@ -24,6 +24,7 @@ class ArgumentsTest {
         "rounding,     floor, cpu,    rounding,    floor",
         "min-cpus,     4,     cpu,    minCpus,     4",
         "reserve-cpus, 0.5,   cpu,    reserveCpus, 0.5",
+        "cores,        physical, cpu, cores,       physical",
     })
     void everySettingOptionWorksInBothSpellings(String key, String value, String section, String field,
             String expected) {
@@ -52,7 +53,8 @@ class ArgumentsTest {
 
     @Test
     void environmentVariablesAreHonoured() {
-        Map<String, String> env = Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
+        Map<String, String> env =
+                Map.of("CONTAINER_LIMITS_CPUS", "3", "CONTAINER_LIMITS_OPTS", "rounding=floor,memory=1g");
         Cli cli = Cli.run(env, "json", "--root", ROOT);
         assertEquals(3L, cli.section("cpu").get("count"));
         assertEquals("floor", cli.section("cpu").get("rounding"));
@@ -73,8 +75,23 @@ class ArgumentsTest {
         Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_ROUNDING", "sideways"), "json", "--root", ROOT);
         assertEquals(0, cli.status(), cli::toString);
         assertEquals(1, cli.errLines().length, cli::toString);
-        assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"), cli.err());
+        assertTrue(cli.err().startsWith("container-limits: ignoring CONTAINER_LIMITS_ROUNDING rounding=sideways"),
+                cli.err());
         assertEquals("ceil", cli.section("cpu").get("rounding"));
+    }
+
+    @Test
+    void aBadCoresValueInTheEnvironmentIsOneLineAndTheLogicalCountStands() {
+        Cli cli = Cli.run(Map.of("CONTAINER_LIMITS_CORES", "threads"), "json", "--root",
+                Cli.coreFixture("smt-two-cores-both-threads"));
+        assertEquals(0, cli.status(), cli::toString);
+        assertEquals("container-limits: ignoring CONTAINER_LIMITS_CORES cores=threads: expected logical or physical\n",
+                cli.err());
+        assertEquals("logical", cli.section("cpu").get("cores"));
+        assertEquals(4L, cli.section("cpu").get("count"));
+        Cli physical = Cli.run(Map.of("CONTAINER_LIMITS_CORES", "physical"), "json", "--root",
+                Cli.coreFixture("smt-two-cores-both-threads"));
+        assertEquals(2L, physical.section("cpu").get("count"), "the variable itself works");
     }
 
     @Test
@@ -101,11 +118,13 @@ class ArgumentsTest {
         "bad rounding         | report --rounding sideways    | --rounding: bad value \"sideways\"",
         "bad min-cpus         | json --min-cpus 0             | --min-cpus: bad value \"0\"",
         "bad reserve-cpus     | json --reserve-cpus -1        | --reserve-cpus: bad value \"-1\"",
+        "bad cores            | json --cores threads          | --cores: bad value \"threads\" for cores: expected",
         "flags-only option    | report --thread-count 10      | --thread-count is an option of flags only",
         "value on a switch    | report --verbose=yes          | --verbose takes no value",
         "stray word           | json extra                    | unexpected argument \"extra\"",
         "missing root         | json --root /no/such/dir      | --root /no/such/dir: no such directory",
-        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": expected a whole percentage",
+        "bad head-room        | flags --head-room 100         | --head-room: bad value \"100\": "
+                + "expected a whole percentage",
         "bad thread-count     | flags --thread-count many     | --thread-count: bad value \"many\"",
     })
     void aBadCommandLineIsOneLineOnStderrAndStatusTwo(String name, String args, String message) {

@@ -42,6 +42,11 @@ record Cli(int status, String out, String err) {
         }
     }
 
+    /** The detector's edge-case tree {@code core/src/test/resources/fixtures/<name>/root} (Maven runs in agent/). */
+    static String coreFixture(String name) {
+        return Paths.get("..", "core", "src", "test", "resources", "fixtures", name, "root").toString();
+    }
+
     /** stdout parsed as the one JSON object {@code json} prints (strictly: invalid JSON fails). */
     Map<String, Object> json() {
         return StrictJson.object(out);

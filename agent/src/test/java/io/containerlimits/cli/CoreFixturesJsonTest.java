@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code json} on every edge-case tree of the detector ({@code core/src/test/resources/fixtures/<case>}): the JSON is
  * valid and says what the case's {@code expected.properties} says ({@code cpu.quota}, {@code cpu.count},
- * {@code cpu.count.floor}, {@code memory.limit}; {@code none} and {@code unknown} as {@code null} with that status).
+ * {@code cpu.count.floor}, {@code cpu.physicalCores}, {@code cpu.count.physical}, {@code cpu.count.physical.floor},
+ * {@code memory.limit}; {@code none} and {@code unknown} as {@code null} with that status).
  */
 class CoreFixturesJsonTest {
 
@@ -61,6 +62,15 @@ class CoreFixturesJsonTest {
         check(expected.getProperty("memory.limit"), memory, "limit", name);
         if (expected.getProperty("cpu.count") != null) {
             assertEquals(Long.valueOf(expected.getProperty("cpu.count")), cpu.get("count"), name);
+        }
+        check(expected.getProperty("cpu.physicalCores"), cpu, "physicalCores", name);
+        for (String rounding : new String[] {"", ".floor"}) {
+            String count = expected.getProperty("cpu.count.physical" + rounding);
+            if (count != null) {
+                Cli physical = rounding.isEmpty() ? Cli.run("json", "--root", root, "--cores", "physical")
+                        : Cli.run("json", "--root", root, "--cores", "physical", "--rounding", "floor");
+                assertEquals(Long.valueOf(count), physical.section("cpu").get("count"), name + " physical" + rounding);
+            }
         }
         if (expected.getProperty("cpu.count.floor") != null) {
             assertEquals(Long.valueOf(expected.getProperty("cpu.count.floor")),

@@ -3,6 +3,7 @@ package io.containerlimits.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Paths;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -48,10 +49,22 @@ class FlagsCommandTest {
     void aQuotaAboveTheAffinityIsNotPinnedEither() {
         // docs/edge-cases.md case 5: cpu.max 1600000 100000 on 8 allowed CPUs: the count is the affinity's,
         // which the JVM sees.
-        String root = java.nio.file.Paths.get("..", "core", "src", "test", "resources", "fixtures",
+        String root = Paths.get("..", "core", "src", "test", "resources", "fixtures",
                 "v2-quota-above-affinity", "root").toString();
         String printed = flags(Map.of(), "flags", "--root", root, "--java-tool-options", "");
         assertTrue(!printed.contains("ActiveProcessorCount"), printed);
+    }
+
+    @Test
+    void coresPhysicalPinsThePhysicalCount() {
+        // Both threads of two cores: the JVM sees 4 CPUs by itself, only the option can make it 2.
+        String root = Cli.coreFixture("smt-two-cores-both-threads");
+        assertEquals("-XX:ActiveProcessorCount=2", flags(Map.of(), "flags", "--root", root, "--cores", "physical"));
+        assertEquals("", flags(Map.of(), "flags", "--root", root), "cores=logical: the affinity alone is not pinned");
+        assertEquals("", flags(Map.of(), "flags", "--root", Cli.coreFixture("smt-one-thread-per-core"), "--cores",
+                "physical"), "one thread on each of four cores: 4, which the JVM sees by itself");
+        assertEquals("-XX:ActiveProcessorCount=3", flags(Map.of(), "flags", "--root", root, "--cores", "physical",
+                "--cpus", "3"), "cpus= still wins");
     }
 
     @Test
@@ -82,7 +95,8 @@ class FlagsCommandTest {
     void theJavaToolOptionsOptionReplacesTheEnvironment() {
         Map<String, String> env = Map.of("JAVA_TOOL_OPTIONS", "-Xmx100m");
         assertEquals("-XX:ActiveProcessorCount=2 " + SIZES_256M,
-                flags(env, "flags", "--root", UNLIMITED, "--cpus", "2", "--memory", "256m", "--java-tool-options=-Dx=y"));
+                flags(env, "flags", "--root", UNLIMITED, "--cpus", "2", "--memory", "256m",
+                        "--java-tool-options=-Dx=y"));
     }
 
     @Test

@@ -68,6 +68,22 @@ class JsonReportTest {
     }
 
     @Test
+    void physicalCoresAreAnIntegerWithItsSourceOrNullWithItsReason() {
+        Map<String, Object> cpu = Cli.run("json", "--root", Cli.coreFixture("smt-two-cores-both-threads"))
+                .section("cpu");
+        assertEquals(2L, cpu.get("physicalCores"));
+        assertEquals("/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 4 allowed CPUs",
+                cpu.get("physicalCoresSource"));
+        assertEquals("logical", cpu.get("cores"));
+        Map<String, Object> none = Cli.run("json", "--root", Cli.fixture("v2-unlimited")).section("cpu");
+        assertTrue(none.containsKey("physicalCores"), "the field is there, as null");
+        assertNull(none.get("physicalCores"));
+        assertEquals("unknown", none.get("physicalCoresStatus"));
+        assertEquals("/sys/devices/system/cpu/cpu0/topology: no core_cpus_list, thread_siblings_list or core_id",
+                none.get("physicalCoresReason"));
+    }
+
+    @Test
     void anEmptyTreeIsUnknownWithReasonsNotAnError(@TempDir Path root) {
         Cli cli = Cli.run("json", "--root", root.toString());
         assertEquals(0, cli.status(), cli::toString);

@@ -36,11 +36,14 @@ class ReportTest {
         assertTrue(line(lines, "Memory limit").matches("Memory limit   512 MiB +536870912 B, .*memory\\.max.*"),
                 line(lines, "Memory limit"));
         assertTrue(line(lines, "  high").startsWith("  high         none "), line(lines, "  high"));
-        assertTrue(line(lines, "  usage").startsWith("  usage        100 MiB      104857600 B"), line(lines, "  usage"));
+        assertTrue(line(lines, "  usage").startsWith("  usage        100 MiB      104857600 B"),
+                line(lines, "  usage"));
         List<String> jvm = lines.stream().filter(l -> l.startsWith("  this JVM ")).toList();
         assertEquals(List.of(
-                String.format("  this JVM     %-12s Runtime.availableProcessors()", Runtime.getRuntime().availableProcessors()),
-                String.format("  this JVM     %-12s Runtime.maxMemory(): the heap", Sizes.human(Runtime.getRuntime().maxMemory()))),
+                String.format("  this JVM     %-12s Runtime.availableProcessors()",
+                        Runtime.getRuntime().availableProcessors()),
+                String.format("  this JVM     %-12s Runtime.maxMemory(): the heap",
+                        Sizes.human(Runtime.getRuntime().maxMemory()))),
                 jvm, "what the JVM says, next to the CPU count and the memory limit");
         assertEquals("Agent          -javaagent:container-limits.jar", line(lines, "Agent"));
     }
@@ -71,6 +74,29 @@ class ReportTest {
         assertEquals("CPUs           2            affinity: no quota applies", line(lines, "CPUs"));
         assertTrue(line(lines, "  quota").startsWith("  quota        none         "), line(lines, "  quota"));
         assertTrue(line(lines, "Memory limit").startsWith("Memory limit   none         "), line(lines, "Memory limit"));
+    }
+
+    @Test
+    void thePhysicalCoresAreAlwaysShownAndDecideWithCoresPhysical() {
+        String root = Cli.coreFixture("smt-two-cores-both-threads");
+        List<String> logical = lines("report", "--root", root);
+        assertEquals("  physical     2            /sys/devices/system/cpu/cpuN/topology/core_cpus_list of 4 allowed"
+                + " CPUs",
+                line(logical, "  physical"));
+        assertEquals("CPUs           4            affinity: no quota applies", line(logical, "CPUs"));
+        List<String> physical = lines("report", "--root", root, "--cores", "physical");
+        assertEquals("CPUs           2            cores=physical: the physical cores of the 4 allowed CPUs",
+                line(physical, "CPUs"));
+        assertEquals("Agent          -javaagent:container-limits.jar=cores=physical", line(physical, "Agent"));
+        List<String> quota = lines("report", "--root", Cli.coreFixture("smt-quota-over-four-cores"), "--cores",
+                "physical", "--rounding", "floor");
+        assertEquals("CPUs           1            quota 1.5, rounded floor, min 1, capped by 4 physical cores"
+                + " (cores=physical)", line(quota, "CPUs"));
+        List<String> unknown = lines("report", "--root", Cli.coreFixture("topology-missing"), "--cores", "physical");
+        assertEquals("CPUs           8            affinity: no quota applies; cores=physical: physical cores unknown,"
+                + " logical CPUs count", line(unknown, "CPUs"));
+        assertTrue(line(unknown, "  physical").startsWith("  physical     unknown      /sys/devices/system/cpu/cpu0"),
+                line(unknown, "  physical"));
     }
 
     @Test

@@ -3,10 +3,14 @@ package io.containerlimits.jvmoptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class UserJvmOptionsTest {
 
@@ -37,7 +41,8 @@ class UserJvmOptionsTest {
     @Test
     void lastOccurrenceWinsAndUnderscoreJavaOptionsComeLast() {
         UserJvmOptions options = UserJvmOptions.of(
-                Map.of("JAVA_TOOL_OPTIONS", "-XX:ActiveProcessorCount=2", "_JAVA_OPTIONS", "-XX:ActiveProcessorCount=6"),
+                Map.of("JAVA_TOOL_OPTIONS", "-XX:ActiveProcessorCount=2",
+                        "_JAVA_OPTIONS", "-XX:ActiveProcessorCount=6"),
                 cmdline("java", "-XX:ActiveProcessorCount=4", "Main"));
         assertEquals(6, options.activeProcessorCount());
     }
@@ -82,10 +87,9 @@ class UserJvmOptionsTest {
     }
 
     @Test
-    void anArgFileOnTheCommandLineIsReadAsTheLauncherReadsIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        java.nio.file.Path opts = dir.resolve("opts");
-        java.nio.file.Files.write(opts, "# sizing\n-Xmx1g\n-XX:ActiveProcessorCount=3 -cp app.jar\n"
+    void anArgFileOnTheCommandLineIsReadAsTheLauncherReadsIt(@TempDir Path dir) throws IOException {
+        Path opts = dir.resolve("opts");
+        Files.write(opts, "# sizing\n-Xmx1g\n-XX:ActiveProcessorCount=3 -cp app.jar\n"
                 .getBytes(StandardCharsets.UTF_8));
         assertEquals(3, UserJvmOptions.of(Map.of(), cmdline("java", "@" + opts, "Main")).activeProcessorCount(),
                 "the launcher expands @argfiles before the JVM starts");
@@ -97,9 +101,9 @@ class UserJvmOptionsTest {
     }
 
     @Test
-    void aVmOptionsFileIsReadToo(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
-        java.nio.file.Path file = dir.resolve("vm.options");
-        java.nio.file.Files.write(file, "-XX:ActiveProcessorCount=5\n".getBytes(StandardCharsets.UTF_8));
+    void aVmOptionsFileIsReadToo(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("vm.options");
+        Files.write(file, "-XX:ActiveProcessorCount=5\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(5, UserJvmOptions.of(Map.of("JAVA_TOOL_OPTIONS", "-XX:VMOptionsFile=" + file), NONE)
                 .activeProcessorCount());
     }

@@ -14,6 +14,7 @@ public final class Detection {
 
     private final Finding<Double> cpuQuota;
     private final Finding<Integer> affinity;
+    private final Finding<Integer> physicalCores;
     private final Finding<Long> memoryLimit;
     private final Finding<Long> memoryHigh;
     private final Finding<Long> swapLimit;
@@ -25,6 +26,7 @@ public final class Detection {
     /**
      * @param cpuQuota     the governing CPU quota in CPUs (the minimum of quota/period over every level), unrounded
      * @param affinity     the number of CPUs in {@code Cpus_allowed_list}
+     * @param physicalCores the number of distinct physical cores among those CPUs (unknown when not read)
      * @param memoryLimit  the hard memory limit in bytes (minimum over levels, v1 hierarchical limit included)
      * @param memoryHigh   v2 {@code memory.high} (the throttling threshold), minimum over levels
      * @param swapLimit    swap limit in bytes (v2 {@code memory.swap.max}; v1 {@code memsw} minus the memory limit)
@@ -34,11 +36,12 @@ public final class Detection {
      * @param memoryCgroup the same for the memory controller
      * @param notes        why: one line per level skipped, file unreadable, mount chosen (for {@code log=debug})
      */
-    public Detection(Finding<Double> cpuQuota, Finding<Integer> affinity, Finding<Long> memoryLimit,
-            Finding<Long> memoryHigh, Finding<Long> swapLimit, Finding<Long> memoryUsage, String cpuCgroup,
-            String memoryCgroup, List<String> notes) {
+    public Detection(Finding<Double> cpuQuota, Finding<Integer> affinity, Finding<Integer> physicalCores,
+            Finding<Long> memoryLimit, Finding<Long> memoryHigh, Finding<Long> swapLimit, Finding<Long> memoryUsage,
+            String cpuCgroup, String memoryCgroup, List<String> notes) {
         this.cpuQuota = cpuQuota;
         this.affinity = affinity;
+        this.physicalCores = physicalCores;
         this.memoryLimit = memoryLimit;
         this.memoryHigh = memoryHigh;
         this.swapLimit = swapLimit;
@@ -53,7 +56,7 @@ public final class Detection {
         Finding<Double> q = Finding.unknown(reason);
         Finding<Integer> a = Finding.unknown(reason);
         Finding<Long> m = Finding.unknown(reason);
-        return new Detection(q, a, m, m, m, m, null, null, Collections.singletonList(reason));
+        return new Detection(q, a, a, m, m, m, m, null, null, Collections.singletonList(reason));
     }
 
     public Finding<Double> cpuQuota() {
@@ -62,6 +65,10 @@ public final class Detection {
 
     public Finding<Integer> affinity() {
         return affinity;
+    }
+
+    public Finding<Integer> physicalCores() {
+        return physicalCores;
     }
 
     public Finding<Long> memoryLimit() {

@@ -12,9 +12,11 @@ import io.containerlimits.detect.cgroup.v2.CgroupV2Reader;
 import io.containerlimits.detect.proc.CpuList;
 import io.containerlimits.detect.proc.MemInfo;
 import io.containerlimits.detect.proc.ProcStatus;
+import io.containerlimits.detect.topology.PhysicalCores;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -38,7 +40,8 @@ import java.util.OptionalLong;
  *     {@code hierarchical_memory_limit} (unless {@code memory.use_hierarchy} is 0); ≤ 0 or ≥ 2^62
  *     ({@code MemoryValue}) and the host ceiling ({@code MemoryFileReader.belowHostMemory}) are no limit.
  *     {@code memory.high}, swap and usage are reported separately.
- * <li>Affinity: {@code Cpus_allowed_list} of {@code /proc/self/status}.
+ * <li>Affinity: {@code Cpus_allowed_list} of {@code /proc/self/status}; on request, the physical cores among those
+ *     CPUs from {@code /sys/devices/system/cpu} (see {@link PhysicalCores}).
  * <li>(Rounding, minimum and overrides are the policy's, not detection's: see {@code CpuPolicy}.)
  * <li>Failure: each value is computed inside its own catch; what could not be read is unknown with its reason, and
  *     nothing escapes {@link #detect}.
@@ -54,16 +57,29 @@ public final class Detector {
     }
 
     /**
-     * Detects under {@code root} ({@code /} on a real machine, a fixture tree in tests). Never throws.
+     * Detects everything under {@code root} ({@code /} on a real machine, a fixture tree in tests). Never throws.
      */
     public static Detection detect(Path root) {
-        return detect(new HostFiles(root));
+        return detect(root, true);
     }
 
-    /** Detects through {@code files} (which may record what it reads). Never throws. */
-    public static Detection detect(HostFiles files) {
+    /**
+     * Detects under {@code root}; the CPU topology only when {@code physicalCores} asks for it (the agent's premain
+     * reads it only with {@code cores=physical}: every file costs start-up time). Never throws.
+     */
+    public static Detection detect(Path root, boolean physicalCores) {
+        return detect(new HostFiles(root), physicalCores);
+    }
+
+    /** {@link #detect(Path, boolean)} through {@code files} (which may record what it reads, for the watcher). */
+    public static Detection detect(HostFiles files, boolean physicalCores) {
         List<String> notes = new ArrayList<String>();
-        Finding<Integer> affinity = affinity(files, notes);
+        Finding<BitSet> allowed = allowedCpus(files, notes);
+        Finding<Integer> affinity = allowed.isFound()
+                ? Finding.found(allowed.value().cardinality(), allowed.source())
+                : Finding.<Integer>unknown(allowed.reason());
+        Finding<Integer> cores = physicalCores ? physicalCores(files, allowed, notes)
+                : Finding.<Integer>unknown("not read: only cores=physical, report and json read the CPU topology");
         OptionalLong hostMemory = hostMemory(files, notes);
         CgroupTables tables;
         try {
@@ -73,7 +89,7 @@ public final class Detector {
             notes.add(reason);
             Finding<Double> quota = Finding.unknown(reason);
             Finding<Long> memory = Finding.unknown(reason);
-            return new Detection(quota, affinity, memory, memory, memory, memory, null, null, notes);
+            return new Detection(quota, affinity, cores, memory, memory, memory, memory, null, null, notes);
         }
         Optional<CgroupHierarchy> cpu = find("cpu", tables, files, notes);
         Optional<CgroupHierarchy> memory = find("memory", tables, files, notes);
@@ -82,16 +98,29 @@ public final class Detector {
         Finding<Long> high = memoryValue(MemoryValueKind.HIGH, memory, null, hostMemory, files, notes);
         Finding<Long> swap = memoryValue(MemoryValueKind.SWAP, memory, limit, hostMemory, files, notes);
         Finding<Long> usage = memoryValue(MemoryValueKind.USAGE, memory, null, hostMemory, files, notes);
-        return new Detection(quota, affinity, limit, high, swap, usage, describe(cpu), describe(memory), notes);
+        return new Detection(quota, affinity, cores, limit, high, swap, usage, describe(cpu), describe(memory),
+                notes);
     }
 
-    private static Finding<Integer> affinity(HostFiles files, List<String> notes) {
+    private static Finding<BitSet> allowedCpus(HostFiles files, List<String> notes) {
         try {
             String list = ProcStatus.cpusAllowedList(files.procSelfStatus());
-            return Finding.found(CpuList.count(list), "Cpus_allowed_list " + list + " of /proc/self/status");
+            return Finding.found(CpuList.parse(list), "Cpus_allowed_list " + list + " of /proc/self/status");
         } catch (IOException | RuntimeException e) {
             notes.add("affinity unknown: " + e.getMessage());
             return Finding.unknown("/proc/self/status: " + e.getMessage());
+        }
+    }
+
+    private static Finding<Integer> physicalCores(HostFiles files, Finding<BitSet> allowed, List<String> notes) {
+        if (!allowed.isFound()) {
+            return Finding.unknown("the allowed CPUs are unknown: " + allowed.reason());
+        }
+        try {
+            return PhysicalCores.count(files, allowed.value(), notes);
+        } catch (RuntimeException e) {
+            notes.add("physical cores failed: " + e);
+            return Finding.unknown("physical cores failed: " + e);
         }
     }
 

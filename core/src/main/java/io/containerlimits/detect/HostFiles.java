@@ -14,10 +14,10 @@ import java.util.Map;
  * The one place that knows where the kernel's files are: every read of detection goes through here, under one root
  * directory ({@code /} on a real machine, a fixture tree in tests; docs/design.md §3 step 9).
  *
- * <p>No other class of detection spells {@code /proc} or {@code /sys/fs/cgroup}: cgroup mount points come from
- * mountinfo and are mapped under the root by {@link #underRoot}. Every read is bounded ({@link #readBounded}, which
- * the agent uses for its own files too), so that a strange file (a device, a huge file, a FIFO that never ends)
- * cannot stall or exhaust the JVM at start-up. Immutable.
+ * <p>No other class of detection spells {@code /proc}, {@code /sys/devices} or {@code /sys/fs/cgroup}: cgroup mount
+ * points come from mountinfo and are mapped under the root by {@link #underRoot}. Every read is bounded
+ * ({@link #readBounded}, which the agent uses for its own files too), so that a strange file (a device, a huge file,
+ * a FIFO that never ends) cannot stall or exhaust the JVM at start-up. Immutable.
  */
 public final class HostFiles {
 
@@ -26,6 +26,9 @@ public final class HostFiles {
      * preferred (HotSpot does the same), because extra mounts elsewhere are usually bind mounts for tools.
      */
     public static final String USUAL_CGROUP_MOUNT = "/sys/fs/cgroup";
+
+    /** Where the kernel describes each CPU: {@code online}, {@code cpuN/topology/}. */
+    public static final String SYS_CPU = "/sys/devices/system/cpu";
 
     /** Bound for ordinary files: {@code cpu.max}, {@code memory.stat}, {@code status} are well under 4 KiB. */
     static final int FILE_BOUND = 64 * 1024;
@@ -73,6 +76,16 @@ public final class HostFiles {
     /** {@code /proc/meminfo}: {@code MemTotal}. */
     String procMemInfo() throws IOException {
         return recorded(underRoot("/proc/meminfo"), FILE_BOUND);
+    }
+
+    /** {@code /sys/devices/system/cpu/online}: the CPUs that are up, in list format. */
+    public String sysCpuOnline() throws IOException {
+        return read(underRoot(SYS_CPU + "/online"), FILE_BOUND);
+    }
+
+    /** {@code /sys/devices/system/cpu/cpu<cpu>/topology/<name>}: where the kernel places one CPU in its core. */
+    public String sysCpuTopology(int cpu, String name) throws IOException {
+        return read(underRoot(SYS_CPU + "/cpu" + cpu + "/topology/" + name), FILE_BOUND);
     }
 
     /** The file {@code name} in {@code directory}, read with the ordinary bound. */

@@ -5,9 +5,10 @@ package io.containerlimits.detect;
  *
  * <p>This is the only exception the detection parsers ({@code CgroupLine.parse}, {@code MountInfoEntry.parse},
  * {@code CpuMax.parse}, {@code CfsQuota.parse}, {@code MemoryValue.parse}, {@code MemoryStat.hierarchicalLimit},
- * {@code CpuList.count}, {@code ProcStatus.cpusAllowedList}, {@code MemInfo.memTotal}) document: for any string,
- * including empty, huge or binary ones, they return a value or throw this, nothing else. Unchecked, because a
- * malformed file is data, not a programming error; {@link Detector} catches it once per value and records why.
+ * {@code CpuList.count}, {@code ProcStatus.cpusAllowedList}, {@code MemInfo.memTotal}, {@code SiblingList.parse},
+ * {@code TopologyId.parse}) document: for any string, including empty, huge or binary ones, they return a value or
+ * throw this, nothing else. Unchecked, because a malformed file is data, not a programming error; {@link Detector}
+ * catches it once per value and records why.
  *
  * <p>The message quotes the offending input (shortened when long), so that a debug note says what was read.
  */

@@ -144,7 +144,9 @@ public final class MemoryCalculator {
         return new MemoryLayout(limit, headRoom, threads, classes, sizes, user);
     }
 
-    /** {@code 62 thread stacks of 1 MiB, metaspace 29.9 MiB, code cache 60 MiB, direct memory 10 MiB (-Xss1m: user)}. */
+    /**
+     * {@code 62 thread stacks of 1 MiB, metaspace 29.9 MiB, code cache 60 MiB, direct memory 10 MiB (-Xss1m: user)}.
+     */
     private static String describeNonHeap(Map<Region, Long> sizes, int threads, long headRoom,
             UserMemoryOptions user) {
         StringBuilder sb = new StringBuilder();

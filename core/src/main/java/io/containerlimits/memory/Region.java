@@ -7,7 +7,10 @@ package io.containerlimits.memory;
  * <p>The order of the constants is the order {@code flags} prints them in.
  */
 public enum Region {
-    /** The Java heap: {@code -Xmx}; the user may also bound it with {@code -XX:MaxHeapSize} or {@code -XX:MaxRAMPercentage}. */
+    /**
+     * The Java heap: {@code -Xmx}; the user may also bound it with {@code -XX:MaxHeapSize} or
+     * {@code -XX:MaxRAMPercentage}.
+     */
     HEAP("heap", "-Xmx", "-XX:MaxHeapSize="),
     /** One thread's stack: {@code -Xss}; the calculator counts it once per thread. */
     THREAD_STACK("thread stack", "-Xss"),

@@ -6,6 +6,7 @@ import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +75,7 @@ final class ReadSnapshot implements Closeable {
                 if (length >= BOUND) {
                     throw new IOException("larger than " + BOUND + " bytes");
                 }
-                buffer = java.util.Arrays.copyOf(buffer, buffer.length * 2);
+                buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
         }
         return length;

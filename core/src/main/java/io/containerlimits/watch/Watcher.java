@@ -77,7 +77,7 @@ public final class Watcher {
             return current;
         }
         Map<Path, String> reads = new LinkedHashMap<Path, String>();
-        Limits next = ContainerLimits.detect(settings, reads);
+        Limits next = ContainerLimits.detectForPolicy(settings, reads);
         close();
         snapshot = new ReadSnapshot(reads);
         pollsSinceFull = 0;

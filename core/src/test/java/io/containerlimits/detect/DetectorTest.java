@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Collectors;
@@ -59,6 +60,7 @@ class DetectorTest {
         Settings settings = Settings.defaults().with(Setting.ROOT, dir.resolve("root").toString());
         Limits limits = ContainerLimits.detect(settings);
         Limits floor = ContainerLimits.detect(settings.with(Setting.ROUNDING, "floor"));
+        Settings physical = settings.with(Setting.CORES, "physical");
         Detection detection = limits.detection();
         String context = "\n  " + name + ": " + limits + "\n  notes:\n    "
                 + String.join("\n    ", detection.notes());
@@ -77,6 +79,18 @@ class DetectorTest {
                     break;
                 case "affinity":
                     check(key, want, detection.affinity(), context);
+                    break;
+                case "cpu.physicalCores":
+                    check(key, want, detection.physicalCores(), context);
+                    break;
+                case "cpu.count.physical":
+                    assertEquals(Integer.parseInt(want), ContainerLimits.detect(physical).cpuCount(),
+                            "expected cpu.count.physical=" + want + context);
+                    break;
+                case "cpu.count.physical.floor":
+                    assertEquals(Integer.parseInt(want),
+                            ContainerLimits.detect(physical.with(Setting.ROUNDING, "floor")).cpuCount(),
+                            "expected cpu.count.physical.floor=" + want + context);
                     break;
                 case "memory.limit":
                     check(key, want, detection.memoryLimit(), context);
@@ -153,7 +167,7 @@ class DetectorTest {
         Files.write(root.resolve("proc/self/mountinfo"),
                 "35 24 0:30 / /sys/fs/cgroup rw - cgroup2 cgroup2 rw\n".getBytes(StandardCharsets.UTF_8));
         byte[] huge = new byte[HostFiles.FILE_BOUND + 1];
-        java.util.Arrays.fill(huge, (byte) '1');
+        Arrays.fill(huge, (byte) '1');
         Files.write(root.resolve("sys/fs/cgroup/cpu.max"), huge);
         Detection detection = Detector.detect(root);
         assertEquals(Finding.Status.UNKNOWN, detection.cpuQuota().status(), detection.cpuQuota().toString());
@@ -165,5 +179,55 @@ class DetectorTest {
         Detection detection = Detector.detect(root.resolve("nowhere"));
         assertEquals(Finding.Status.UNKNOWN, detection.memoryLimit().status());
         assertEquals(Finding.Status.UNKNOWN, detection.affinity().status());
+    }
+
+    @Test
+    void physicalCoresNameTheFilesTheyCameFrom() throws Exception {
+        Finding<Integer> cores = Detector.detect(fixtures().resolve("smt-two-cores-both-threads/root")).physicalCores();
+        assertEquals("/sys/devices/system/cpu/cpuN/topology/core_cpus_list of 4 allowed CPUs", cores.source());
+        Finding<Integer> old = Detector.detect(fixtures().resolve("smt-two-sockets/root")).physicalCores();
+        assertTrue(old.source().contains("thread_siblings_list"), old.toString());
+        Finding<Integer> ids = Detector.detect(fixtures().resolve("smt-two-sockets-core-id-only/root")).physicalCores();
+        assertTrue(ids.source().contains("physical_package_id and core_id"), ids.toString());
+        Finding<Integer> offline = Detector.detect(fixtures().resolve("smt-offline-cpus/root")).physicalCores();
+        assertTrue(offline.source().endsWith("6 allowed CPUs online (2 offline)"), offline.toString());
+    }
+
+    @Test
+    void unknownPhysicalCoresSayWhichFileAndWhy() throws Exception {
+        Finding<Integer> missing = Detector.detect(fixtures().resolve("topology-missing/root")).physicalCores();
+        assertEquals("/sys/devices/system/cpu/cpu0/topology: no core_cpus_list, thread_siblings_list or core_id",
+                missing.reason());
+        Finding<Integer> garbage = Detector.detect(fixtures().resolve("topology-garbage-lists/root")).physicalCores();
+        assertEquals("/sys/devices/system/cpu/cpu1/topology/core_cpus_list: cpu list: not a CPU number: \"1-\\n\"",
+                garbage.reason());
+        Finding<Integer> noStatus = Detector.detect(fixtures().resolve("missing-proc-files/root")).physicalCores();
+        assertTrue(noStatus.reason().startsWith("the allowed CPUs are unknown: "), noStatus.reason());
+    }
+
+    @Test
+    void theTopologyIsReadOnlyWhenAskedFor() throws Exception {
+        Path root = fixtures().resolve("smt-all-threads-allowed/root");
+        assertEquals(4, Detector.detect(root, true).physicalCores().value());
+        Detection lean = Detector.detect(root, false);
+        assertEquals(Finding.Status.UNKNOWN, lean.physicalCores().status());
+        assertTrue(lean.physicalCores().reason().startsWith("not read"), lean.physicalCores().reason());
+        assertFalse(String.join("\n", lean.notes()).contains("physical cores"), lean.notes().toString());
+    }
+
+    @Test
+    void anUnreadableTopologyFileIsUnknownNotASkip(@TempDir Path root) throws Exception {
+        Files.createDirectories(root.resolve("proc/self"));
+        Files.write(root.resolve("proc/self/status"), "Cpus_allowed_list:\t0-1\n".getBytes(StandardCharsets.UTF_8));
+        for (int cpu = 0; cpu < 2; cpu++) {
+            Path topology = Files.createDirectories(root.resolve("sys/devices/system/cpu/cpu" + cpu + "/topology"));
+            Files.write(topology.resolve("thread_siblings_list"), (cpu + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        assertEquals(2, Detector.detect(root).physicalCores().value(), "the fallback to thread_siblings_list");
+        // A directory where cpu0's core_cpus_list should be: it exists but cannot be read as a file.
+        Files.createDirectories(root.resolve("sys/devices/system/cpu/cpu0/topology/core_cpus_list"));
+        Finding<Integer> cores = Detector.detect(root).physicalCores();
+        assertEquals(Finding.Status.UNKNOWN, cores.status(), cores.toString());
+        assertTrue(cores.reason().startsWith("/sys/devices/system/cpu/cpu0/topology/core_cpus_list: "), cores.reason());
     }
 }

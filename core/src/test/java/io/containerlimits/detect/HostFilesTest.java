@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -57,7 +58,7 @@ class HostFilesTest {
     @Test
     void theRealProcFilesAreReadable() throws IOException {
         // This process's own /proc: the bounded reader must cope with size-0 pseudo files.
-        HostFiles files = new HostFiles(java.nio.file.Paths.get("/"));
+        HostFiles files = new HostFiles(Paths.get("/"));
         assertTrue(files.procSelfStatus().contains("Cpus_allowed_list:"));
         assertTrue(files.procSelfMountInfo().contains(" - "));
     }

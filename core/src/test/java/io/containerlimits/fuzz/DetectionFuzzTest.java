@@ -9,7 +9,6 @@ import io.containerlimits.Limits;
 import io.containerlimits.Setting;
 import io.containerlimits.Settings;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
@@ -96,13 +95,13 @@ class DetectionFuzzTest {
         Path parent = FixtureTrees.scratchDirectory();
         try {
             Fuzz.forAll(name, TREES, FixtureTrees.trees(), tree -> {
-                Path root = write(tree, parent);
+                Path root = FixtureTrees.writeInCheck(tree, parent);
                 try {
                     Limits limits = ParserRuns.call(name, () -> detect.apply(root)).orElseThrow();
                     depth.add(tree, limits);
                     assertUsable(tree, limits);
                 } finally {
-                    delete(root);
+                    FixtureTrees.deleteInCheck(root);
                 }
             });
         } finally {
@@ -122,22 +121,6 @@ class DetectionFuzzTest {
         Long memory = limits.memoryLimit().orElse(1L);
         assertTrue(memory > 0, "memory limit must be positive: " + limits);
         assertNotNull(limits.toString());
-    }
-
-    private static Path write(FixtureTrees.Tree tree, Path parent) {
-        try {
-            return FixtureTrees.write(tree, parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path root) {
-        try {
-            FixtureTrees.delete(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** How often each value was {@code FOUND}, {@code NONE} or {@code UNKNOWN}, per layout. */

@@ -1,6 +1,7 @@
 package io.containerlimits.fuzz;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -223,6 +224,24 @@ final class FixtureTrees {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
+        }
+    }
+
+    /** {@link #write}, inside a {@code Fuzz.forAll} check, which takes no checked exception. */
+    static Path writeInCheck(Tree tree, Path parent) {
+        try {
+            return write(tree, parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@link #delete}, inside a {@code Fuzz.forAll} check. */
+    static void deleteInCheck(Path root) {
+        try {
+            delete(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -6,16 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.ContainerLimits;
+import io.containerlimits.Finding;
 import io.containerlimits.Setting;
 import io.containerlimits.Settings;
+import io.containerlimits.detect.HostFiles;
 import io.containerlimits.detect.MalformedInputException;
 import io.containerlimits.detect.cgroup.CpuQuota;
 import io.containerlimits.detect.cgroup.MemoryValue;
 import io.containerlimits.detect.proc.CpuList;
+import io.containerlimits.detect.topology.PhysicalCores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -165,6 +169,67 @@ class FuzzNegativeControlsTest {
                 }));
         assertInstanceOf(UncheckedIOException.class, caught.getCause(), caught.getMessage());
         assertTrue(caught.index() < DetectionFuzzTest.TREES, caught.getMessage());
+    }
+
+    /** A sibling list taken without checking that it holds its own CPU: another core's list would pass. */
+    @Test
+    void aSiblingListWithoutItsOwnCpuIsCaught() {
+        SiblingListFuzzTest broken = new SiblingListFuzzTest() {
+            @Override
+            String parser() {
+                return "broken SiblingList.parse (no own-CPU check)";
+            }
+
+            @Override
+            Gen.Both<BitSet, Integer> parse(Gen.Both<String, Integer> file) {
+                return new Gen.Both<>(CpuList.parse(file.first()), file.second());
+            }
+        };
+        FuzzFailure caught = assertThrows(FuzzFailure.class, broken::returnsAValueOrThrowsMalformedInput);
+        assertInstanceOf(AssertionFailedError.class, caught.getCause(), caught.getMessage());
+        assertTrue(caught.getCause().getMessage().contains("holds its own CPU"), caught.getMessage());
+    }
+
+    /** {@code core_id} read with {@code Integer.parseInt} (its range checked): its exception escapes. */
+    @Test
+    void aNumberFormatExceptionFromTopologyIdIsCaught() {
+        TopologyIdFuzzTest broken = new TopologyIdFuzzTest() {
+            @Override
+            String parser() {
+                return "broken TopologyId.parse (Integer.parseInt)";
+            }
+
+            @Override
+            Integer parse(String content) {
+                int id = Integer.parseInt(content.trim());
+                if (id < -1) {
+                    throw new MalformedInputException("below -1", content);
+                }
+                return id;
+            }
+        };
+        FuzzFailure caught = assertThrows(FuzzFailure.class, broken::returnsAValueOrThrowsMalformedInput);
+        assertInstanceOf(NumberFormatException.class, caught.getCause(), caught.getMessage());
+    }
+
+    /**
+     * loky's way (docs/edge-cases.md, CPU topology): the machine's physical cores, at most the allowed CPU count,
+     * whatever cores the affinity covers. Both threads of two cores would count as four.
+     */
+    @Test
+    void theMachinesCoresMinTheAllowedCountIsCaught() {
+        FuzzFailure caught = assertThrows(FuzzFailure.class, () -> PhysicalCoresFuzzTest.checkTrees(
+                "broken PhysicalCores.count (machine cores, min allowed)",
+                PhysicalCoresFuzzTest.intact(PhysicalCoresFuzzTest.machines()),
+                PhysicalCoresFuzzTest::assertTheCoresOf, (root, allowed) -> {
+                    BitSet everyCpu = new BitSet();
+                    everyCpu.set(0, allowed.length());
+                    Finding<Integer> machine = PhysicalCores.count(new HostFiles(root), everyCpu, new ArrayList<>());
+                    return machine.isFound()
+                            ? Finding.found(Math.min(machine.value(), allowed.cardinality()), "loky") : machine;
+                }));
+        assertInstanceOf(AssertionFailedError.class, caught.getCause(), caught.getMessage());
+        assertTrue(caught.index() < PhysicalCoresFuzzTest.MACHINES, caught.getMessage());
     }
 
     /** A run that made fewer calls than the floor fails its count, however the shortfall came about. */

@@ -65,7 +65,8 @@ class MemoryCalculatorTest {
 
     @Test
     void fourGibibytesKeepTheFullScaleDefaultsAndGiveTheRestToTheHeap() throws CannotFitException {
-        // same non-heap as 1 GiB: 607,888,384; heap 4,294,967,296 - 607,888,384 = 3,687,078,912 (3516.27 MiB) -> 3516 MiB
+        // same non-heap as 1 GiB: 607,888,384;
+        // heap 4,294,967,296 - 607,888,384 = 3,687,078,912 (3516.27 MiB) -> 3516 MiB
         MemoryLayout layout = calculate(4 * GIB, "");
         assertEquals(250, layout.threadCount());
         assertEquals(12000, layout.loadedClassCount());
@@ -127,7 +128,8 @@ class MemoryCalculatorTest {
         // 256 MiB with -XX:ReservedCodeCacheSize=240m: 240 + 62 + 29.9 + 10 MiB > 256 MiB
         CannotFitException e = assertThrows(CannotFitException.class,
                 () -> calculate(256 * MIB, "-XX:ReservedCodeCacheSize=240m"));
-        assertTrue(e.getMessage().startsWith("the memory limit of 256 MiB leaves nothing for the heap"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("the memory limit of 256 MiB leaves nothing for the heap"),
+                e.getMessage());
         assertTrue(e.getMessage().contains("(user: -XX:ReservedCodeCacheSize=240m)"), e.getMessage());
     }
 

@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.ContainerLimits;
 import io.containerlimits.Limits;
-import java.io.IOException;
 import io.containerlimits.Settings;
 import io.containerlimits.Watch;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +72,7 @@ class FeedTest {
         assertNull(Feed.wakeOnChange(() -> { }));
     }
 
-    private static java.util.Optional<Thread> watcherThread() {
+    private static Optional<Thread> watcherThread() {
         return Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> t.getName().equals(Feed.THREAD_NAME) && t.isAlive()).findFirst();
     }

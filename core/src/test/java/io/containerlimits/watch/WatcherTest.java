@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containerlimits.ContainerLimits;
 import io.containerlimits.Limits;
 import io.containerlimits.Setting;
 import io.containerlimits.Settings;
@@ -119,7 +120,7 @@ class WatcherTest {
     private Watcher watcherOnFixture(Settings settings) throws IOException {
         fixture = LiveFixture.copyTo(root);
         Settings atRoot = fixture.settings(settings);
-        Watcher watcher = new Watcher(atRoot, io.containerlimits.ContainerLimits.detect(atRoot));
+        Watcher watcher = new Watcher(atRoot, ContainerLimits.detect(atRoot));
         watcher.add((previous, current) -> changes.add(describe(previous) + " -> " + describe(current)));
         return watcher;
     }

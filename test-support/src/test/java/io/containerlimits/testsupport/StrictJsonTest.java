@@ -3,6 +3,7 @@ package io.containerlimits.testsupport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ class StrictJsonTest {
         Map<String, Object> object = StrictJson.object("{\"z\": 1, \"a\": [1.5, null, true], \"s\": \"\\u00e9\"}");
         assertEquals(List.of("z", "a", "s"), List.copyOf(object.keySet()));
         assertEquals(1L, object.get("z"));
-        assertEquals(java.util.Arrays.asList(1.5, null, true), object.get("a"));
+        assertEquals(Arrays.asList(1.5, null, true), object.get("a"));
         assertEquals("é", object.get("s"));
     }
 

@@ -16,7 +16,6 @@ import net.bytebuddy.jar.asm.ClassReader;
  */
 final class CallSiteMethods {
 
-    private static final int CONSTANT_METHODREF = 10;
     private static final int INVOKEVIRTUAL = 0xB6;
 
     private CallSiteMethods() {
@@ -30,10 +29,15 @@ final class CallSiteMethods {
      * @throws RuntimeException (index out of bounds) on a malformed class file; callers leave it unchanged
      */
     static boolean[] of(ClassReader reader, byte[] classFile) {
-        int target = methodref(reader);
-        if (target == 0) {
-            return null;
-        }
+        int[] targets = RuntimeMethodref.indexesIn(reader);
+        return targets.length == 0 ? null : of(reader, classFile, targets);
+    }
+
+    /**
+     * One flag per method, as above, for the {@code Methodref} indexes {@code targets} the caller already found; none
+     * set when no method calls one of them.
+     */
+    static boolean[] of(ClassReader reader, byte[] classFile, int[] targets) {
         char[] buffer = new char[reader.getMaxStringLength()];
         int at = reader.header + 6; // access_flags, this_class, super_class
         at += 2 + 2 * reader.readUnsignedShort(at); // interfaces
@@ -52,7 +56,7 @@ final class CallSiteMethods {
                 int length = reader.readInt(at + 2);
                 if ("Code".equals(reader.readUTF8(at, buffer))) {
                     // Code: name u2, length u4, max_stack u2, max_locals u2, code_length u4, code[]
-                    calls[m] = holdsInvoke(classFile, at + 14, reader.readInt(at + 10), target);
+                    calls[m] = holdsInvoke(classFile, at + 14, reader.readInt(at + 10), targets);
                 }
                 at += 6 + length;
             }
@@ -60,31 +64,16 @@ final class CallSiteMethods {
         return calls;
     }
 
-    /** The constant-pool index of {@code Methodref java/lang/Runtime.availableProcessors:()I}, or 0. */
-    private static int methodref(ClassReader reader) {
-        char[] buffer = new char[reader.getMaxStringLength()];
-        for (int i = 1; i < reader.getItemCount(); i++) {
-            int offset = reader.getItem(i);
-            if (offset == 0 || reader.readByte(offset - 1) != CONSTANT_METHODREF) {
-                continue; // the unused slot after a long or double, or another kind of constant
-            }
-            int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
-            if ("availableProcessors".equals(reader.readUTF8(nameAndType, buffer))
-                    && "()I".equals(reader.readUTF8(nameAndType + 2, buffer))
-                    && "java/lang/Runtime".equals(reader.readClass(offset, buffer))) {
-                return i;
-            }
-        }
-        return 0;
-    }
-
-    private static boolean holdsInvoke(byte[] classFile, int start, int length, int target) {
-        byte hi = (byte) (target >>> 8);
-        byte lo = (byte) target;
+    private static boolean holdsInvoke(byte[] classFile, int start, int length, int[] targets) {
         int end = start + length - 2;
         for (int i = start; i < end; i++) {
-            if ((classFile[i] & 0xff) == INVOKEVIRTUAL && classFile[i + 1] == hi && classFile[i + 2] == lo) {
-                return true;
+            if ((classFile[i] & 0xff) == INVOKEVIRTUAL) {
+                int index = (classFile[i + 1] & 0xff) << 8 | (classFile[i + 2] & 0xff);
+                for (int target : targets) {
+                    if (index == target) {
+                        return true;
+                    }
+                }
             }
         }
         return false;

@@ -1,5 +1,6 @@
 package io.containerlimits.agent.rewrite;
 
+import java.util.Arrays;
 import net.bytebuddy.jar.asm.ClassReader;
 import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.ClassWriter;
@@ -8,7 +9,9 @@ import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Rewrites {@code invokevirtual java/lang/Runtime.availableProcessors()I} into {@code invokestatic} of
- * {@link #HELPER_OWNER}{@code .availableProcessors(Ljava/lang/Runtime;)I}.
+ * {@link #HELPER_OWNER}{@code .availableProcessors(Ljava/lang/Runtime;)I}, and re-points method handles to
+ * {@code Runtime.availableProcessors} (method references, {@code ldc MethodHandle}) to that same helper
+ * ({@link MethodHandleConstants}).
  *
  * <p>Both instructions are three bytes long and have the same stack effect (pop the {@code Runtime}, push an
  * {@code int}), so no frame, offset or {@code max_stack} changes: the class is copied with
@@ -43,7 +46,7 @@ public final class CallSiteRewriter {
     private static final int[] SHIFT = new int[256];
 
     static {
-        java.util.Arrays.fill(SHIFT, NEEDLE.length);
+        Arrays.fill(SHIFT, NEEDLE.length);
         for (int i = 0; i < NEEDLE.length - 1; i++) {
             SHIFT[NEEDLE[i] & 0xff] = NEEDLE.length - 1 - i;
         }
@@ -86,39 +89,77 @@ public final class CallSiteRewriter {
         return result == null ? null : result.classFile;
     }
 
-    /** Like {@link #rewrite(byte[])}, also saying how many call sites were replaced; {@code null} for none. */
+    /**
+     * Like {@link #rewrite(byte[])}, also saying how many call sites and method handles were replaced; {@code null}
+     * for none.
+     */
     public static Result rewriteCounting(byte[] classFile) {
         if (!mentionsAvailableProcessors(classFile)) {
             return null;
         }
         ClassReader reader = new ClassReader(classFile);
-        boolean[] methodsToVisit = CallSiteMethods.of(reader, classFile);
-        if (methodsToVisit == null) {
+        int[] methodrefs = RuntimeMethodref.indexesIn(reader);
+        if (methodrefs.length == 0) {
             return null; // the name is there, but no Methodref to Runtime's method
+        }
+        // Handles first: the patch only appends constants, so the Methodref indexes stay valid for the call sites.
+        MethodHandleConstants.Patched handles = MethodHandleConstants.redirect(reader, classFile, methodrefs);
+        byte[] current = classFile;
+        if (handles != null) {
+            current = handles.classFile;
+            reader = new ClassReader(current);
+        }
+        int handleCount = handles == null ? 0 : handles.handles;
+        boolean[] methodsToVisit = CallSiteMethods.of(reader, current, methodrefs);
+        if (!any(methodsToVisit)) {
+            return handleCount == 0 ? null : new Result(current, 0, handleCount);
         }
         // Given the reader, the writer starts from its constant pool and copies every method nobody visits verbatim.
         ClassWriter writer = new ClassWriter(reader, 0);
         Substitution substitution = new Substitution(writer, methodsToVisit);
         reader.accept(substitution, 0);
-        return substitution.replaced == 0 ? null : new Result(writer.toByteArray(), substitution.replaced);
+        if (substitution.replaced == 0) {
+            return handleCount == 0 ? null : new Result(current, 0, handleCount);
+        }
+        return new Result(writer.toByteArray(), substitution.replaced, handleCount);
     }
 
-    /** A rewritten class file and how many call sites it had. */
+    private static boolean any(boolean[] flags) {
+        for (boolean flag : flags) {
+            if (flag) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A rewritten class file, how many call sites it had and how many method handles it re-pointed. */
     public static final class Result {
         private final byte[] classFile;
         private final int callSites;
+        private final int methodHandles;
 
-        Result(byte[] classFile, int callSites) {
+        Result(byte[] classFile, int callSites, int methodHandles) {
             this.classFile = classFile;
             this.callSites = callSites;
+            this.methodHandles = methodHandles;
         }
 
         public byte[] classFile() {
             return classFile;
         }
 
+        /** The {@code invokevirtual} instructions replaced. */
         public int callSites() {
             return callSites;
+        }
+
+        /**
+         * The {@code CONSTANT_MethodHandle} entries re-pointed (method references and {@code ldc MethodHandle}); one
+         * entry serves every use of the same handle in the class.
+         */
+        public int methodHandles() {
+            return methodHandles;
         }
     }
 

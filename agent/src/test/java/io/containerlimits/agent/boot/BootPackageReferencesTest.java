@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -68,9 +70,9 @@ class BootPackageReferencesTest {
 
     /** Names {@code Callable} and {@code AtomicLong} only in descriptors: no instruction refers to either. */
     static final class DescriptorOnly {
-        java.util.concurrent.atomic.AtomicLong unused;
+        AtomicLong unused;
 
-        static void take(java.util.concurrent.Callable<?> ignored) {
+        static void take(Callable<?> ignored) {
         }
     }
 

@@ -1,5 +1,6 @@
 package io.containerlimits.agent.rewrite;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,11 +10,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
+import io.containerlimits.agent.rewrite.samples.CallsAndReferences;
 import io.containerlimits.agent.rewrite.samples.CallsAvailableProcessors;
 import io.containerlimits.agent.rewrite.samples.ClassFiles;
 import io.containerlimits.agent.rewrite.samples.DeclaresAvailableProcessors;
+import io.containerlimits.agent.rewrite.samples.LdcMethodHandle;
+import io.containerlimits.agent.rewrite.samples.SerializableReference;
 import io.containerlimits.agent.rewrite.samples.Unrelated;
 import io.containerlimits.agent.rewrite.samples.UsesMethodReference;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
@@ -27,7 +33,8 @@ class CallSiteRewriterTest {
     private static final int HELPER_COUNT = 977;
 
     /** {@code invokevirtual Runtime.availableProcessors()I} as {@link InstructionListing} writes it. */
-    private static final String RUNTIME_CALL = Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
+    private static final String RUNTIME_CALL =
+            Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
 
     /** The helper's {@code invokestatic} that replaces it. */
     private static final String HELPER_CALL = Opcodes.INVOKESTATIC + " " + CallSiteRewriter.HELPER_OWNER
@@ -40,7 +47,8 @@ class CallSiteRewriterTest {
 
     @Test
     void countsEveryCallSiteIncludingTheStaticInitialiser() {
-        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
+        CallSiteRewriter.Result result =
+                CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAvailableProcessors.class));
         assertNotNull(result, "a class with call sites is rewritten");
         assertEquals(4, result.callSites(), "one in <clinit>, one in direct(), two in twice()");
     }
@@ -79,11 +87,89 @@ class CallSiteRewriterTest {
     }
 
     @Test
-    void methodReferenceIsNotRewritten() {
-        // Documented limit: the call happens in a hidden class the JVM never offers to transformers.
+    void boundAndUnboundMethodReferencesReturnTheHelpersCount() throws Exception {
+        AvailableProcessors.set(HELPER_COUNT);
         byte[] classFile = ClassFiles.of(UsesMethodReference.class);
-        assertTrue(CallSiteRewriter.mentionsAvailableProcessors(classFile), "the name is in the constant pool");
-        assertNull(CallSiteRewriter.rewriteCounting(classFile), "no invokevirtual to swap");
+        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(classFile);
+
+        assertNotNull(result, "a class whose only way to the count is a method reference is rewritten");
+        assertEquals(0, result.callSites(), "no invokevirtual in it");
+        assertEquals(1, result.methodHandles(), "javac writes one handle constant for both references");
+        Class<?> type = ClassFiles.define(UsesMethodReference.class.getName(), result.classFile());
+        assertEquals(HELPER_COUNT, type.getMethod("bound").invoke(null), "Runtime.getRuntime()::availableProcessors");
+        assertEquals(HELPER_COUNT, type.getMethod("unbound").invoke(null), "Runtime::availableProcessors");
+    }
+
+    @Test
+    void controlUnrewrittenMethodReferencesAskTheJvm() {
+        AvailableProcessors.set(HELPER_COUNT);
+        int jvm = Runtime.getRuntime().availableProcessors();
+        assertEquals(jvm, UsesMethodReference.bound(), "the hidden class calls Runtime itself without the rewrite");
+        assertEquals(jvm, UsesMethodReference.unbound());
+    }
+
+    @Test
+    void callSitesAndMethodReferencesInOneClassAreBothRewritten() throws Exception {
+        AvailableProcessors.set(HELPER_COUNT);
+        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(ClassFiles.of(CallsAndReferences.class));
+
+        assertEquals(1, result.callSites());
+        assertEquals(1, result.methodHandles());
+        Class<?> type = ClassFiles.define(CallsAndReferences.class.getName(), result.classFile());
+        assertEquals(HELPER_COUNT, type.getMethod("direct").invoke(null));
+        assertEquals(HELPER_COUNT, type.getMethod("viaReference").invoke(null));
+        assertEquals(1, occurrences(result.classFile(), CallSiteRewriter.HELPER_OWNER),
+                "ASM reuses the helper constants the handle patch appended instead of adding them twice");
+    }
+
+    @Test
+    void ldcMethodHandleIsRepointedAndKeepsItsType() throws Exception {
+        AvailableProcessors.set(HELPER_COUNT);
+        CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(LdcMethodHandle.classFile());
+
+        assertNotNull(result);
+        assertEquals(1, result.methodHandles());
+        Class<?> type = ClassFiles.define(LdcMethodHandle.NAME, result.classFile());
+        assertEquals(HELPER_COUNT, type.getMethod("count").invoke(null), "invokeExact(Runtime)int still links");
+        MethodHandle handle = (MethodHandle) type.getMethod("handle").invoke(null);
+        assertEquals(MethodType.methodType(int.class, Runtime.class), handle.type());
+    }
+
+    @Test
+    void controlTheUnrewrittenLdcMethodHandleAsksTheJvm() throws Exception {
+        AvailableProcessors.set(HELPER_COUNT);
+        Class<?> type = ClassFiles.define(LdcMethodHandle.NAME, LdcMethodHandle.classFile());
+        assertEquals(Runtime.getRuntime().availableProcessors(), type.getMethod("count").invoke(null));
+    }
+
+    @Test
+    void aClassWithSerializableLambdasKeepsItsHandles() throws Exception {
+        byte[] classFile = ClassFiles.of(SerializableReference.class);
+        assertTrue(CallSiteRewriter.mentionsAvailableProcessors(classFile));
+        assertNull(CallSiteRewriter.rewriteCounting(classFile),
+                "$deserializeLambda$ checks the implementation kind and class: re-pointing would break it");
+    }
+
+    @Test
+    void thePatchOnlyAppendsConstants() {
+        byte[] original = ClassFiles.of(UsesMethodReference.class);
+        byte[] rewritten = CallSiteRewriter.rewrite(original);
+        int count = (original[8] & 0xff) << 8 | (original[9] & 0xff);
+        assertEquals(count + 5, (rewritten[8] & 0xff) << 8 | (rewritten[9] & 0xff), "five constants appended");
+        int added = rewritten.length - original.length;
+        assertArrayEquals(Arrays.copyOfRange(original, original.length - 100, original.length),
+                Arrays.copyOfRange(rewritten, rewritten.length - 100, rewritten.length),
+                "the rest is copied as it was");
+        assertTrue(added > 0 && added < 100, "only the five constants: " + added + " bytes");
+    }
+
+    private static int occurrences(byte[] haystack, String text) {
+        String all = new String(haystack, StandardCharsets.ISO_8859_1);
+        int found = 0;
+        for (int at = all.indexOf(text); at >= 0; at = all.indexOf(text, at + 1)) {
+            found++;
+        }
+        return found;
     }
 
     @Test

@@ -129,7 +129,8 @@ final class InstructionListing extends ClassVisitor {
 
         @Override
         public void visitLookupSwitchInsn(Label fallback, int[] keys, Label[] targets) {
-            add("lookupswitch", label(fallback), Arrays.toString(keys), Arrays.stream(targets).map(this::label).toList());
+            add("lookupswitch", label(fallback), Arrays.toString(keys),
+                    Arrays.stream(targets).map(this::label).toList());
         }
 
         @Override

@@ -25,10 +25,19 @@ public final class CpuList {
     /**
      * Counts the CPUs in {@code list} (surrounding white space ignored; a CPU listed twice counts once).
      *
+     * @throws MalformedInputException as {@link #parse} does
+     */
+    public static int count(String list) {
+        return parse(list).cardinality();
+    }
+
+    /**
+     * The CPUs in {@code list} (surrounding white space ignored), one bit per CPU number.
+     *
      * @throws MalformedInputException for an empty list, an empty element, a bound that is not a number, a range
      *                                 whose end is below its start, or a CPU number ≥ {@link #MAX_CPU_NUMBER}
      */
-    public static int count(String list) {
+    public static BitSet parse(String list) {
         MalformedInputException.requireText(list, "cpu list");
         String trimmed = list.trim();
         if (trimmed.isEmpty()) {
@@ -44,7 +53,7 @@ public final class CpuList {
             }
             cpus.set(first, last + 1);
         }
-        return cpus.cardinality();
+        return cpus;
     }
 
     private static int cpu(String text, String list) {

@@ -3,6 +3,7 @@ package io.containerlimits.detect.cgroup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,6 @@ class ControllerFinderTest {
     @Test
     void aLineWithoutAMountFindsNothing() {
         CgroupTables tables = new CgroupTables(Arrays.asList(CgroupLine.parse("1:cpu:/")), Arrays.asList());
-        assertFalse(ControllerFinder.find("cpu", tables, null, new java.util.ArrayList<String>()).isPresent());
+        assertFalse(ControllerFinder.find("cpu", tables, null, new ArrayList<String>()).isPresent());
     }
 }

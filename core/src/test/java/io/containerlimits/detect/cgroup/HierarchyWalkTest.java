@@ -1,10 +1,18 @@
 package io.containerlimits.detect.cgroup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.containerlimits.Finding;
 import io.containerlimits.detect.HostFiles;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class HierarchyWalkTest {
@@ -23,7 +31,7 @@ class HierarchyWalkTest {
     void theLevelsRunFromTheLeafUpToAndIncludingTheMountPoint() {
         CgroupHierarchy hierarchy = new CgroupHierarchy(CgroupVersion.V2, "/sys/fs/cgroup",
                 "/sys/fs/cgroup/system.slice/app.service", new HostFiles(Paths.get("/")));
-        assertEquals(java.util.Arrays.asList("/sys/fs/cgroup/system.slice/app.service",
+        assertEquals(Arrays.asList("/sys/fs/cgroup/system.slice/app.service",
                 "/sys/fs/cgroup/system.slice", "/sys/fs/cgroup"), hierarchy.levels());
         assertEquals("/sys/fs/cgroup/system.slice/cpu.max (level 2 of 3 from the leaf)",
                 hierarchy.describe(1, "cpu.max"));
@@ -37,7 +45,7 @@ class HierarchyWalkTest {
         }
         CgroupHierarchy hierarchy = new CgroupHierarchy(CgroupVersion.V1, "/sys/fs/cgroup", leaf.toString(),
                 new HostFiles(Paths.get("/")));
-        java.util.List<String> read = new java.util.ArrayList<>();
+        List<String> read = new ArrayList<>();
         LevelReader<Long> missingEverywhere = new LevelReader<Long>() {
             @Override
             public String file() {
@@ -45,9 +53,9 @@ class HierarchyWalkTest {
             }
 
             @Override
-            public java.util.Optional<Long> read(java.nio.file.Path directory) throws java.io.IOException {
+            public Optional<Long> read(Path directory) throws IOException {
                 read.add(directory.toString());
-                throw new java.nio.file.NoSuchFileException(directory.toString());
+                throw new NoSuchFileException(directory.toString());
             }
 
             @Override
@@ -55,14 +63,14 @@ class HierarchyWalkTest {
                 return value;
             }
         };
-        java.util.List<String> notes = new java.util.ArrayList<>();
+        List<String> notes = new ArrayList<>();
         Finding<Long> result = HierarchyWalk.minimum(hierarchy, missingEverywhere, false, notes);
         assertEquals(Finding.Status.UNKNOWN, result.status(), "every level missing on v1 means unknown");
         assertEquals(101, read.size(), "the walk reads every level, up to and including the mount point");
         assertEquals(HierarchyWalk.SKIP_NOTES + 2, notes.size(),
                 "one note per skipped level up to " + HierarchyWalk.SKIP_NOTES + ", one for the rest, one result: "
                         + notes);
-        org.junit.jupiter.api.Assertions.assertTrue(notes.get(HierarchyWalk.SKIP_NOTES).startsWith(
+        assertTrue(notes.get(HierarchyWalk.SKIP_NOTES).startsWith(
                 "skipped " + (101 - HierarchyWalk.SKIP_NOTES) + " more levels"), notes.get(HierarchyWalk.SKIP_NOTES));
     }
 }

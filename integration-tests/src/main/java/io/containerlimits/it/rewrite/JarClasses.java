@@ -71,6 +71,10 @@ final class JarClasses {
         int callSites() {
             return rewritten.isPresent() ? rewritten.get().callSites() : 0;
         }
+
+        int methodHandles() {
+            return rewritten.isPresent() ? rewritten.get().methodHandles() : 0;
+        }
     }
 
     private final Map<String, ClassFile> byName;

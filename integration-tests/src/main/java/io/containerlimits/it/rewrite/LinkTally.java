@@ -16,6 +16,7 @@ final class LinkTally {
         int classes;
         int rewrittenClasses;
         int callSites;
+        int methodHandles;
         int linked;
         int rewrittenLinked;
         int errors;
@@ -37,6 +38,7 @@ final class LinkTally {
         if (file.rewritten().isPresent()) {
             jar.rewrittenClasses++;
             jar.callSites += file.callSites();
+            jar.methodHandles += file.methodHandles();
         }
     }
 
@@ -77,6 +79,7 @@ final class LinkTally {
         fields.put("classes", total(j -> j.classes));
         fields.put("rewrittenClasses", total(j -> j.rewrittenClasses));
         fields.put("callSites", total(j -> j.callSites));
+        fields.put("methodHandles", total(j -> j.methodHandles));
         fields.put("linked", total(j -> j.linked));
         fields.put("rewrittenLinked", total(j -> j.rewrittenLinked));
         fields.put("linkErrors", total(j -> j.errors));

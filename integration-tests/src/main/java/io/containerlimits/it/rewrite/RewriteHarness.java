@@ -86,7 +86,8 @@ public final class RewriteHarness {
         fields.put("rewriteFailures", classes.rewriteFailures().size());
         fields.put("duplicates", classes.duplicates());
         fields.put("helperLoader", helperLoader(loader));
-        // HotSpot does not expose BytecodeVerificationLocal; the argument list says whether -Xverify:all reached the JVM.
+        // HotSpot does not expose BytecodeVerificationLocal; the argument list says whether -Xverify:all reached the
+        // JVM.
         fields.put("verifyAll", ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xverify:all"));
         fields.put("rewriteMillis", (rewritten - start) / 1_000_000);
         fields.put("linkMillis", (linked - rewritten) / 1_000_000);

@@ -19,11 +19,16 @@ enum RewriteVariant {
         @Override
         Optional<Rewritten> apply(byte[] classFile) {
             CallSiteRewriter.Result result = CallSiteRewriter.rewriteCounting(classFile);
-            return result == null ? Optional.empty() : Optional.of(new Rewritten(result.classFile(), result.callSites()));
+            return result == null
+                    ? Optional.empty()
+                    : Optional.of(new Rewritten(result.classFile(), result.callSites(), result.methodHandles()));
         }
     },
 
-    /** The helper called with a parameter type the receiver is not: the {@code Runtime} is passed as an {@code Integer}. */
+    /**
+     * The helper called with a parameter type the receiver is not: the {@code Runtime} is passed as an
+     * {@code Integer}.
+     */
     WRONG_DESCRIPTOR {
         @Override
         Optional<Rewritten> apply(byte[] classFile) {
@@ -42,14 +47,16 @@ enum RewriteVariant {
     /** The rewritten class file, or empty when the class has no call site. */
     abstract Optional<Rewritten> apply(byte[] classFile);
 
-    /** A rewritten class file and how many call sites the rewrite replaced in it. */
+    /** A rewritten class file and how many call sites and method handles the rewrite replaced in it. */
     static final class Rewritten {
         private final byte[] classFile;
         private final int callSites;
+        private final int methodHandles;
 
-        Rewritten(byte[] classFile, int callSites) {
+        Rewritten(byte[] classFile, int callSites, int methodHandles) {
             this.classFile = classFile;
             this.callSites = callSites;
+            this.methodHandles = methodHandles;
         }
 
         byte[] classFile() {
@@ -58,6 +65,10 @@ enum RewriteVariant {
 
         int callSites() {
             return callSites;
+        }
+
+        int methodHandles() {
+            return methodHandles;
         }
 
         /** The {@code CONSTANT_Utf8} entry of the helper descriptor: tag 1, then a two-byte length, then the text. */
@@ -80,11 +91,12 @@ enum RewriteVariant {
             }
             int at = indexOf(classFile, from, 0);
             if (at < 0 || indexOf(classFile, from, at + 1) >= 0) {
-                throw new IllegalStateException("expected exactly one " + CallSiteRewriter.HELPER_DESCRIPTOR + " entry");
+                throw new IllegalStateException(
+                        "expected exactly one " + CallSiteRewriter.HELPER_DESCRIPTOR + " entry");
             }
             byte[] patched = classFile.clone();
             System.arraycopy(to, 0, patched, at, to.length);
-            return new Rewritten(patched, callSites);
+            return new Rewritten(patched, callSites, methodHandles);
         }
 
         private static int indexOf(byte[] haystack, byte[] needle, int from) {

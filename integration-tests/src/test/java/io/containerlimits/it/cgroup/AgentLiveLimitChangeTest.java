@@ -22,10 +22,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Limits changed while the JVM runs (Kubernetes in-place resize, {@code docker update}) reach every consumer the agent
- * feeds within 2 s (docs/design.md §5): rewritten {@code availableProcessors()} callers, the virtual-thread scheduler (21+),
- * the common pool (19+), {@code ContainerLimits.watch} listeners (the agent's copy of the library and a child-first
- * copy of its own), the MBean and the JFR event. Each run is paired with a control without the agent, in a cgroup of
- * its own that the test changes at the same moment.
+ * feeds within 2 s (docs/design.md §5): rewritten {@code availableProcessors()} callers, the virtual-thread scheduler
+ * (21+), the common pool (19+), {@code ContainerLimits.watch} listeners (the agent's copy of the library and a
+ * child-first copy of its own), the MBean and the JFR event. Each run is paired with a control without the agent, in a
+ * cgroup of its own that the test changes at the same moment.
  */
 @ExtendWith(CgroupSandboxExtension.class)
 class AgentLiveLimitChangeTest {
@@ -157,14 +157,16 @@ class AgentLiveLimitChangeTest {
         ForkedJvm jvm = jdk.jvm();
         String hostPool = String.valueOf(Math.max(1, Figures.hostCpus() - 1));
         try (ResizeRun control = ResizeRun.start("control", jvm);
-                ResizeRun agent = ResizeRun.start("agent", jvm.withAgent(TestJdks.agentJar(), "log=info,root=" + root))) {
+                ResizeRun agent = ResizeRun.start("agent",
+                        jvm.withAgent(TestJdks.agentJar(), "log=info,root=" + root))) {
             assertEquals("3", agent.last("pool"), "4 CPUs at start: " + agent);
             long raised = System.currentTimeMillis();
             writeFixture(root, "800000 100000");
             if (jdk.feature() >= SET_PARALLELISM) {
                 Map<String, Long> latency = agent.latencies(Map.of("pool", "7", "cpus", "8"), raised, WAIT);
                 Figures.print("common pool, fixture quota 4 -> 8 (ms to follow)", jdk,
-                        "pool " + agent.last("pool") + " after " + latency.get("pool") + " ms", "pool " + control.last("pool"));
+                        "pool " + agent.last("pool") + " after " + latency.get("pool") + " ms",
+                        "pool " + control.last("pool"));
                 assertTrue(latency.get("pool") <= FOLLOW_DEADLINE.toMillis(), () -> latency + "; " + agent);
                 writeFixture(root, "400000 100000");
                 agent.latencies(Map.of("pool", "3"), System.currentTimeMillis(), WAIT);

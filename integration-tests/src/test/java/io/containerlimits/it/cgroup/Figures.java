@@ -19,7 +19,8 @@ final class Figures {
      */
     static int hostCpus() {
         int cpus = Runtime.getRuntime().availableProcessors();
-        Prerequisites.require(cpus >= 2, "at least 2 CPUs (a limit of 1 must differ from the host; found " + cpus + ")");
+        Prerequisites.require(cpus >= 2,
+                "at least 2 CPUs (a limit of 1 must differ from the host; found " + cpus + ")");
         return cpus;
     }
 

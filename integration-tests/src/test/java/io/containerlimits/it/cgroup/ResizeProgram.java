@@ -27,9 +27,10 @@ import jdk.jfr.consumer.RecordingStream;
  * {@code vt}: the virtual-thread scheduler's parallelism (21+, needs {@code --add-opens java.base/java.lang}),
  * else {@code n/a}; {@code pool}: the common pool's; {@code listener}: the count of the last change a
  * {@code ContainerLimits.watch} listener got, {@code none} before one; {@code isolated}: the same for a listener of a
- * copy of the library in a child-first class loader (a web application's own copy); {@code mbean}: the agent's MBean attribute {@code Cpus} ({@code n/a} without it); {@code jfr}: {@code newCpus} of
- * the last {@code io.containerlimits.LimitsChanged} event, {@code @} its start time; {@code watchers}: the threads
- * named {@code container-limits-watch}; {@code softmax}: {@code SoftMaxHeapSize} in bytes, read through the HotSpot
+ * copy of the library in a child-first class loader (a web application's own copy); {@code mbean}: the agent's MBean
+ * attribute {@code Cpus} ({@code n/a} without it); {@code jfr}: {@code newCpus} of the last
+ * {@code io.containerlimits.LimitsChanged} event, {@code @} its start time; {@code watchers}: the threads named
+ * {@code container-limits-watch}; {@code softmax}: {@code SoftMaxHeapSize} in bytes, read through the HotSpot
  * diagnostic bean.
  *
  * <p>Its argument is the agent jar, which holds the library ({@code io.containerlimits.ContainerLimits}): a
@@ -90,7 +91,7 @@ public final class ResizeProgram {
                 .filter(thread -> thread.getName().equals("container-limits-watch")).count();
     }
 
-    /** {@code ContainerLimits.watch} of the library {@code loader} resolves, with a listener writing to {@code last}. */
+    /** {@code ContainerLimits.watch} of the library {@code loader} resolves; its listener writes to {@code last}. */
     private static void watch(ClassLoader loader, AtomicReference<String> last) throws ReflectiveOperationException {
         Class<?> listener = Class.forName("io.containerlimits.LimitsListener", true, loader);
         Method cpuCount = Class.forName("io.containerlimits.Limits", true, loader).getMethod("cpuCount");

@@ -19,7 +19,8 @@ record ContainerFlags(String text, Consumer<HostConfig> apply) {
 
     /** {@code --cpus=N}: a CFS quota of N CPUs over the default 100 ms period. */
     static ContainerFlags cpus(double cpus) {
-        return new ContainerFlags("--cpus=" + cpus, hostConfig -> hostConfig.withNanoCPUs(Math.round(cpus * NANO_CPUS_PER_CPU)));
+        return new ContainerFlags("--cpus=" + cpus,
+                hostConfig -> hostConfig.withNanoCPUs(Math.round(cpus * NANO_CPUS_PER_CPU)));
     }
 
     /** {@code --cpu-quota=Q --cpu-period=P}, in microseconds. */

@@ -10,6 +10,7 @@ import io.containerlimits.testsupport.ForkedJvm;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -113,6 +114,7 @@ class DockerResizeTest {
         if (withAgent) {
             jvm = jvm.withAgent(Paths.get(JdkContainer.AGENT_JAR), "log=info");
         }
-        return "sleep 600 | " + String.join(" ", jvm.mainCommand(ResizeProgram.class.getName(), JdkContainer.AGENT_JAR));
+        List<String> java = jvm.mainCommand(ResizeProgram.class.getName(), JdkContainer.AGENT_JAR);
+        return "sleep 600 | " + String.join(" ", java);
     }
 }

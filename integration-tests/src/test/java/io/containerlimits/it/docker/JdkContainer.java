@@ -28,7 +28,7 @@ import org.testcontainers.utility.MountableFile;
 final class JdkContainer {
 
     /** The image setup.sh builds; keep the two names equal. */
-    static final String IMAGE = "container-limits-jdk:1";
+    static final String IMAGE = "container-limits-jdk:2";
 
     /** Where the agent jar is inside the container. */
     static final String AGENT_JAR = "/opt/container-limits.jar";

@@ -3,6 +3,7 @@ package io.containerlimits.it.rewrite;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.containerlimits.it.methodref.RuntimeReferences;
 import io.containerlimits.it.support.TestJdks;
 import io.containerlimits.testsupport.JvmRun;
 import java.io.DataInputStream;
@@ -101,11 +102,26 @@ class RewriteSafetyTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(TestJdks.class)
+    void aClassWithMethodReferencesLinksWhenTheAgentRewritesIt(TestJdks jdk) throws IOException {
+        // None of the real jars has a method reference to Runtime.availableProcessors (checked with the rewriter
+        // itself): this one, bound and unbound, stands in. MethodReferenceTest runs it.
+        Map<String, String> summary = harness(jdk, RewriteVariant.AGENT, Linking.REFLECTION,
+                jarOf("references", RuntimeReferences.class));
+
+        assertEquals(1, count(summary, "methodHandles"), "one handle constant serves both references: " + summary);
+        assertEquals(0, count(summary, "callSites"), "and no invokevirtual");
+        assertEquals(1, count(summary, "rewrittenLinked"), "the class re-pointed to the helper links");
+        assertEquals(0, count(summary, "verifyErrors"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(TestJdks.class)
     void theHarnessReportsACallSiteRewrittenWithAWrongDescriptor(TestJdks jdk) throws IOException {
         Map<String, String> summary = harness(jdk, RewriteVariant.WRONG_DESCRIPTOR, Linking.REFLECTION, controlJar());
 
         assertEquals(1, count(summary, "verifyErrors"), "a Runtime passed as an Integer must be a verification error");
-        assertEquals(0, count(summary, "preExistingErrors"), "the original control links, so the error is the rewrite's");
+        assertEquals(0, count(summary, "preExistingErrors"),
+                "the original control links, so the error is the rewrite's");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -196,14 +212,19 @@ class RewriteSafetyTest {
 
     /** A jar holding only {@link CallsAvailableProcessors}, as compiled. */
     private Map<String, Path> controlJar() throws IOException {
-        String entry = CallsAvailableProcessors.class.getName().replace('.', '/') + ".class";
-        Path jar = temp.resolve("control.jar");
+        return jarOf("control", CallsAvailableProcessors.class);
+    }
+
+    /** A jar, labelled {@code label}, holding only {@code type} as compiled. */
+    private Map<String, Path> jarOf(String label, Class<?> type) throws IOException {
+        String entry = type.getName().replace('.', '/') + ".class";
+        Path jar = temp.resolve(label + ".jar");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
             out.putNextEntry(new JarEntry(entry));
             out.write(Files.readAllBytes(TestJdks.programClasses().resolve(entry)));
             out.closeEntry();
         }
-        return Map.of("control", jar);
+        return Map.of(label, jar);
     }
 
     private static int count(Map<String, String> summary, String key) {
