@@ -20,18 +20,20 @@ import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
 
 /**
- * A build step, run by the agent's POM right after shade: drops the local-variable tables of the shaded ASM classes
- * ({@code io/containerlimits/shaded/**}), which Byte Buddy ships with full debug information. Line numbers stay, so
- * stack traces still point at lines. About 20 KiB off the jar (of its 300 KiB budget); the agent's own classes are
- * compiled without local variables already ({@code debuglevel lines,source}).
+ * A build step, run by the agent's POM right after shade: drops the debug information of the shaded ASM classes
+ * ({@code io/containerlimits/shaded/**}), which Byte Buddy ships with full tables: local variables and line numbers.
+ * About 40 KiB off the jar, of its 300 KiB budget (measured: 314 KB with both, 294 KB without the local variables,
+ * 272 KB without either). A failure inside ASM still names the class and method; the transformer loads a class it
+ * cannot rewrite unchanged anyway. The agent's own classes keep their line numbers ({@code debuglevel lines,source}).
  *
- * <p>Usage: {@code StripShadedLocals <jar>}; rewrites the jar in place, entries in their order.
+ * <p>Usage: {@code StripShadedDebugInfo <jar>}; rewrites the jar in place, entries in their order and with their times
+ * (the build stays reproducible).
  */
-public final class StripShadedLocals {
+public final class StripShadedDebugInfo {
 
     private static final String SHADED = "io/containerlimits/shaded/";
 
-    private StripShadedLocals() {
+    private StripShadedDebugInfo() {
     }
 
     public static void main(String[] args) throws IOException {
@@ -44,7 +46,7 @@ public final class StripShadedLocals {
                 JarEntry entry = entries.nextElement();
                 byte[] data = read(in.getInputStream(entry));
                 if (entry.getName().startsWith(SHADED) && entry.getName().endsWith(".class")) {
-                    data = withoutLocals(data);
+                    data = withoutDebugInfo(data);
                 }
                 JarEntry copy = new JarEntry(entry.getName());
                 copy.setTime(entry.getTime());
@@ -56,7 +58,7 @@ public final class StripShadedLocals {
         Files.move(stripped, jar, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    static byte[] withoutLocals(byte[] classFile) {
+    static byte[] withoutDebugInfo(byte[] classFile) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(0);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -69,6 +71,11 @@ public final class StripShadedLocals {
                     public void visitLocalVariable(String localName, String localDescriptor, String localSignature,
                             Label start, Label end, int index) {
                         // dropped: the point of this step
+                    }
+
+                    @Override
+                    public void visitLineNumber(int line, Label start) {
+                        // dropped too
                     }
                 };
             }
