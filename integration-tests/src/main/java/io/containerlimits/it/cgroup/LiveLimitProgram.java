@@ -1,8 +1,5 @@
 package io.containerlimits.it.cgroup;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 /**
  * Prints {@code Runtime.getRuntime().availableProcessors()} every 100 ms, one number a line, until its stdin closes
  * or {@link #MAX_RUN_MILLIS} pass: a JVM whose limit the test changes while it runs.
@@ -17,33 +14,16 @@ public final class LiveLimitProgram {
     /** Ends the program even if nobody closes its stdin, so a lost test leaves nothing running for long. */
     private static final long MAX_RUN_MILLIS = 60_000;
 
-    /** Set when stdin reached its end: the test is done with us. */
-    private static volatile boolean stdinClosed;
-
     private LiveLimitProgram() {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Thread watcher = new Thread(LiveLimitProgram::waitForEndOfStdin, "stdin watcher");
-        watcher.setDaemon(true);
-        watcher.start();
+        StdinEnd.watch();
         long end = System.currentTimeMillis() + MAX_RUN_MILLIS;
-        while (!stdinClosed && System.currentTimeMillis() < end) {
+        while (!StdinEnd.closed() && System.currentTimeMillis() < end) {
             System.out.println(Runtime.getRuntime().availableProcessors());
             System.out.flush();
             Thread.sleep(INTERVAL_MILLIS);
         }
-    }
-
-    private static void waitForEndOfStdin() {
-        try {
-            InputStream in = System.in;
-            while (in.read() >= 0) {
-                // ignore input: only its end matters
-            }
-        } catch (IOException e) {
-            // a broken stdin counts as closed
-        }
-        stdinClosed = true;
     }
 }

@@ -2,8 +2,6 @@ package io.containerlimits.it.cgroup;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.containerlimits.it.probe.Probe;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -49,7 +47,6 @@ public final class ResizeProgram {
     private static final AtomicReference<String> JFR = new AtomicReference<>("none");
     private static final HotSpotDiagnosticMXBean DIAGNOSTIC =
             ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-    private static volatile boolean stdinClosed;
 
     private ResizeProgram() {
     }
@@ -64,11 +61,9 @@ public final class ResizeProgram {
             events.enable(EVENT);
             events.onEvent(EVENT, e -> JFR.set(e.getInt("newCpus") + "@" + e.getStartTime().toEpochMilli()));
             events.startAsync();
-            Thread stdin = new Thread(ResizeProgram::waitForEndOfStdin, "stdin watcher");
-            stdin.setDaemon(true);
-            stdin.start();
+            StdinEnd.watch();
             long end = System.currentTimeMillis() + MAX_RUN_MILLIS;
-            while (!stdinClosed && System.currentTimeMillis() < end) {
+            while (!StdinEnd.closed() && System.currentTimeMillis() < end) {
                 System.out.println("t=" + System.currentTimeMillis()
                         + " cpus=" + Runtime.getRuntime().availableProcessors()
                         + " vt=" + Probe.virtualThreadScheduler()
@@ -123,17 +118,5 @@ public final class ResizeProgram {
                 return type != null ? type : findClass(name);
             }
         }
-    }
-
-    private static void waitForEndOfStdin() {
-        try {
-            InputStream in = System.in;
-            while (in.read() >= 0) {
-                // only the end matters
-            }
-        } catch (IOException e) {
-            // a broken stdin counts as closed
-        }
-        stdinClosed = true;
     }
 }
