@@ -1,8 +1,11 @@
 package io.containerlimits.it.cgroup;
 
+import java.util.concurrent.ForkJoinPool;
+
 /**
- * Prints {@code Runtime.getRuntime().availableProcessors()} every 100 ms, one number a line, until its stdin closes
- * or {@link #MAX_RUN_MILLIS} pass: a JVM whose limit the test changes while it runs.
+ * Prints {@code Runtime.getRuntime().availableProcessors()} and the common pool's parallelism every 100 ms, one pair a
+ * line ({@code 3 2}), until its stdin closes or {@link #MAX_RUN_MILLIS} pass: a JVM whose limit the test changes while
+ * it runs.
  *
  * <p>The call site is in this class, so the agent's rewrite covers it like any application's.
  */
@@ -21,7 +24,8 @@ public final class LiveLimitProgram {
         StdinEnd.watch();
         long end = System.currentTimeMillis() + MAX_RUN_MILLIS;
         while (!StdinEnd.closed() && System.currentTimeMillis() < end) {
-            System.out.println(Runtime.getRuntime().availableProcessors());
+            System.out.println(Runtime.getRuntime().availableProcessors() + " "
+                    + ForkJoinPool.commonPool().getParallelism());
             System.out.flush();
             Thread.sleep(INTERVAL_MILLIS);
         }
