@@ -54,11 +54,6 @@ final class Pools {
         return setParallelism(ForkJoinPool.commonPool(), parallelism);
     }
 
-    /** The common pool's parallelism now (creates the pool if nothing has yet). */
-    static int commonPoolParallelism() {
-        return ForkJoinPool.commonPool().getParallelism();
-    }
-
     /** Sets the default virtual-thread scheduler's parallelism; returns the previous one. */
     int resizeVirtualThreadScheduler(int parallelism) throws ReflectiveOperationException {
         prepare(true);
