@@ -20,6 +20,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -364,12 +366,15 @@ class AgentTest {
     @Test
     void theWatchApiARenamedJarLoadsFirstIsTheWholeWatchPackage() throws Exception {
         Set<String> compiled = new TreeSet<>();
-        Path watch = Path.of(Feed.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI()).resolve("io/containerlimits/watch");
-        try (Stream<Path> files = Files.list(watch)) {
-            files.map(f -> f.getFileName().toString())
-                    .filter(name -> name.endsWith(".class") && !name.equals("package-info.class"))
-                    .forEach(name -> compiled.add("io.containerlimits.watch." + name.replace(".class", "")));
+        Path core = Path.of(Feed.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // core's classes directory in a module build, its jar in a reactor's verify
+        try (FileSystem jar = Files.isDirectory(core) ? null : FileSystems.newFileSystem(core, (ClassLoader) null)) {
+            Path watch = (jar == null ? core : jar.getPath("/")).resolve("io/containerlimits/watch");
+            try (Stream<Path> files = Files.list(watch)) {
+                files.map(f -> f.getFileName().toString().replace("/", ""))
+                        .filter(name -> name.endsWith(".class") && !name.equals("package-info.class"))
+                        .forEach(name -> compiled.add("io.containerlimits.watch." + name.replace(".class", "")));
+            }
         }
         compiled.add("io.containerlimits.LimitsListener");
         compiled.add("io.containerlimits.Watch");
