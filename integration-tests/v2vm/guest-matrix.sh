@@ -25,7 +25,7 @@
 #   nsmount     cpu.max 0.5, memory.max 256 MiB; the JVM in a private cgroup namespace with cgroup2 mounted again
 #               inside (as container runtimes do): /proc/self/cgroup says 0::/
 #   kubepods    the kubelet's systemd layout, pod cpu.max 0.5 / memory.max 256 MiB above a container with 1.5 / 512 MiB
-#   live        cpu.max 2 at start, rewritten to 0.5 once the JVM prints its first line
+#   live        cpu.max 3 at start, rewritten to 0.5 once the JVM prints its first line
 #   hog         memory.max 256 MiB and cpu.max 0.5: a heap hog alone, and with the options `flags` printed there
 # Variants: alone (the JVM as users start it, no agent), agent (the agent, with -XX:-UseContainerSupport so that the
 # JVM itself sees no limit: what the agent reports is its own doing), control (-XX:-UseContainerSupport, no agent; it
@@ -102,7 +102,7 @@ make_layout() {
       mkgroup "$container" cpu.max "150000 100000" memory.max 536870912
       echo "$container" ;;
     live)
-      mkgroup "$base" cpu.max "200000 100000"
+      mkgroup "$base" cpu.max "300000 100000"
       echo "$base" ;;
     *) echo "unknown layout $layout" >&2; return 1 ;;
   esac
@@ -148,7 +148,8 @@ run_jvm() {
   echo $? >"$name.status"
 }
 
-# The live layout: LiveLimitProgram prints availableProcessors() every 100 ms while its stdin is open. Once it has
+# The live layout: LiveLimitProgram prints availableProcessors() and the common pool's parallelism every 100 ms while
+# its stdin is open (3 CPUs at start: with the guest's 4 the agent rewrites, and the pool has 2). Once it has
 # printed a line the quota is lowered under it; 40 lines later its stdin is closed and it ends.
 run_live() {
   local jdk=$1 variant=$2 i
@@ -160,7 +161,7 @@ run_live() {
     kill -0 $pid 2>/dev/null || break
     sleep 0.1
   done
-  # counted first: every line up to here was printed under the old quota
+  # Counted before the write, so that no line counted as "before" can show the new quota.
   written=$(wc -l <"$name.out")
   echo "50000 100000" >"$group/cpu.max"
   echo "$written" >"$name.written"

@@ -2,8 +2,12 @@ package io.containerlimits;
 
 import io.containerlimits.detect.Detection;
 import io.containerlimits.detect.Detector;
+import io.containerlimits.detect.HostFiles;
+import io.containerlimits.watch.Feed;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
+import java.util.Map;
 
 /**
  * The entry point for applications: the CPU and memory limits of the container this JVM runs in.
@@ -33,7 +37,7 @@ public final class ContainerLimits {
      * the files are read.
      */
     public static Limits detect(Settings settings) {
-        return detect(settings, true);
+        return detect(settings, true, null);
     }
 
     /**
@@ -42,18 +46,42 @@ public final class ContainerLimits {
      * every file read counts.
      */
     public static Limits detectForPolicy(Settings settings) {
-        return detect(settings, settings.cores() == Cores.PHYSICAL);
+        return detectForPolicy(settings, null);
     }
 
-    private static Limits detect(Settings settings, boolean physicalCores) {
+    /**
+     * {@link #detectForPolicy(Settings)}, recording every file read with its content into {@code reads}: the watcher
+     * re-reads those to tell, cheaply, whether anything could have changed ({@code null}: not recorded).
+     */
+    public static Limits detectForPolicy(Settings settings, Map<Path, String> reads) {
+        return detect(settings, settings.cores() == Cores.PHYSICAL, reads);
+    }
+
+    private static Limits detect(Settings settings, boolean physicalCores, Map<Path, String> reads) {
         Detection detection;
         try {
-            detection = Detector.detect(Paths.get(settings.root()), physicalCores);
+            detection = Detector.detect(new HostFiles(Paths.get(settings.root()), reads), physicalCores);
         } catch (Throwable t) {
             // Detector already catches per value; this is the last line, so that nothing reaches the caller.
             detection = Detection.unknown("detection failed: " + t);
         }
         return apply(settings, detection);
+    }
+
+    /**
+     * Tells {@code listener} whenever the limits change while the JVM runs (Kubernetes in-place resize,
+     * {@code docker update}), at most once a second, on a daemon thread, until the returned watch is closed.
+     *
+     * <p>With the agent attached and following ({@code follow=true}, the default), the agent's watcher feeds the
+     * listener after it has resized what it resizes, with the agent's settings. Without it, the first listener starts
+     * a daemon thread {@code container-limits-watch} that detects with the environment's settings
+     * ({@code CONTAINER_LIMITS_*}); closing the last watch stops it.
+     */
+    public static Watch watch(LimitsListener listener) {
+        if (listener == null) {
+            throw new NullPointerException("listener");
+        }
+        return Feed.subscribe(listener);
     }
 
     /** Applies the policy of {@code settings} to a detection. */

@@ -25,6 +25,8 @@ public enum Setting {
     REWRITE("rewrite", "true or false"),
     /** {@code false} turns the whole agent off: no file is read, nothing is set. */
     ENABLED("enabled", "true or false"),
+    /** {@code false} stops the agent from following limits that change while the JVM runs (no watcher thread). */
+    FOLLOW("follow", "true or false"),
     /** {@code off}, {@code warn} (default), {@code info}, {@code debug}. */
     LOG("log", "off, warn, info or debug"),
     /** Directory every file is read under, {@code /} by default (fixture trees in tests). */

@@ -24,8 +24,8 @@ public final class Settings {
     }
 
     /**
-     * No override, {@code ceil}, minimum 1, no reserve, logical cores, rewrite on, enabled, {@code warn}, root
-     * {@code /}.
+     * No override, {@code ceil}, minimum 1, no reserve, logical cores, rewrite on, enabled, following, {@code warn},
+     * root {@code /}.
      */
     public static Settings defaults() {
         return new Settings(new EnumMap<Setting, Object>(Setting.class));
@@ -104,6 +104,7 @@ public final class Settings {
                     break;
                 case REWRITE:
                 case ENABLED:
+                case FOLLOW:
                     if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
                         return Boolean.valueOf(value.toLowerCase(Locale.ROOT));
                     }
@@ -203,6 +204,11 @@ public final class Settings {
 
     public boolean enabled() {
         return !Boolean.FALSE.equals(values.get(Setting.ENABLED));
+    }
+
+    /** Whether the agent follows limits that change while the JVM runs; on unless {@code follow=false}. */
+    public boolean follow() {
+        return !Boolean.FALSE.equals(values.get(Setting.FOLLOW));
     }
 
     public LogLevel log() {

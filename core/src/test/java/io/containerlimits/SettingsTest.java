@@ -1,6 +1,7 @@
 package io.containerlimits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,17 @@ class SettingsTest {
         assertEquals(536870912L, settings.memory());
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith(LogLevel.PREFIX), problems.get(0));
+    }
+
+    @Test
+    void followIsOnUnlessTheArgumentOrItsVariableSaysFalse() {
+        List<String> problems = new ArrayList<>();
+        assertTrue(Settings.defaults().follow());
+        assertFalse(Settings.resolve("follow=false", Map.of(), problems).follow());
+        assertFalse(Settings.resolve(null, Map.of("CONTAINER_LIMITS_FOLLOW", "FALSE"), problems).follow());
+        assertTrue(Settings.resolve("follow=true", Map.of("CONTAINER_LIMITS_FOLLOW", "false"), problems).follow());
+        assertEquals(List.of(), problems);
+        assertThrows(IllegalArgumentException.class, () -> Settings.defaults().with(Setting.FOLLOW, "sometimes"));
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.containerlimits.agent;
 
 import io.containerlimits.ContainerLimits;
 import io.containerlimits.Cores;
-import io.containerlimits.Finding;
 import io.containerlimits.Limits;
 import io.containerlimits.Settings;
 import io.containerlimits.Version;
@@ -27,6 +26,8 @@ import java.util.Properties;
  *       (only where absent) and, unless {@code rewrite=false}, install the call-site rewrite.</li>
  *   <li>Warn if the heap cannot fit the memory limit.</li>
  *   <li>{@code log=info}: one summary line.</li>
+ *   <li>Unless {@code follow=false}: start the watcher thread ({@link Follow}), which follows limits changed while
+ *       the JVM runs.</li>
  * </ol>
  * Cheap on purpose: no lambdas, streams or {@code String.format}, no management beans, few files.
  */
@@ -40,6 +41,17 @@ final class Agent {
     private final PropertyWriter writer;
     private final int javaFeature;
     private UserJvmOptions options;
+
+    /**
+     * The library's watch API, every class of it ({@code AgentTest} checks the list against the compiled
+     * {@code io.containerlimits.watch} package): what {@link #loadWatchApi} loads.
+     */
+    static final String[] WATCH_API = {"io.containerlimits.LimitsListener", "io.containerlimits.Watch",
+        "io.containerlimits.watch.Feed", "io.containerlimits.watch.Watcher", "io.containerlimits.watch.ReadSnapshot",
+        "io.containerlimits.watch.ReadSnapshot$Checked"};
+
+    /** What the watcher may resize after start ({@link Follow#CALLERS} and the rest); 0 leaves CPU sizing alone. */
+    private int resizable;
 
     Agent(Settings settings, Map<String, String> environment, Instrumentation instrumentation, Class<?> premainClass,
             Log log, Properties properties, int javaFeature, UserJvmOptions options) {
@@ -78,8 +90,9 @@ final class Agent {
         }
         Agent agent = new Agent(settings, environment, instrumentation, premainClass, log, properties,
                 javaFeature(System.getProperty("java.specification.version")), options);
-        agent.run(ContainerLimits.detectForPolicy(settings), Runtime.getRuntime().availableProcessors(),
-                Runtime.getRuntime().maxMemory());
+        Limits limits = ContainerLimits.detectForPolicy(settings);
+        agent.run(limits, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+        agent.follow(arguments, limits);
         if (log.isDebug()) {
             log.debug("premain took " + (System.nanoTime() - started) / 1000000 + " ms");
         }
@@ -104,14 +117,19 @@ final class Agent {
         if (cpus == jvmCpus) {
             log.debug("changing nothing: the JVM already reports " + jvmCpus + " CPUs");
             applied = "nothing (the JVM already reports " + jvmCpus + ")";
+            resizable = resizablePools();
         } else if ((activeProcessorCount = options().activeProcessorCount()) != null) {
             String given = UserJvmOptions.ACTIVE_PROCESSOR_COUNT + activeProcessorCount + " given";
             log.debug("leaving CPU settings alone: " + given);
             applied = "nothing CPU-related (" + given + ")";
         } else {
-            setCpuProperties(cpus);
             rewrite = settings.rewrite();
-            applied = cpuSummary(rewrite);
+            // On 19+ the common pool can follow a change (setParallelism), but not once its property is set: there
+            // the rewritten ForkJoinPool constructor sizes it from the helper's count instead of the property.
+            boolean poolByRewrite = rewrite && followsCpus() && javaFeature >= 19;
+            setCpuProperties(cpus, poolByRewrite);
+            resizable = (rewrite ? Follow.CALLERS : 0) | resizablePools();
+            applied = cpuSummary(rewrite, poolByRewrite ? Math.max(1, cpus - 1) : null);
         }
         if (MemoryCheck.heapExceeds(maxHeap, limits.memoryLimit())) {
             log.warn(MemoryCheck.warning(maxHeap, limits.memoryLimit(), jarForMessages()));
@@ -128,29 +146,53 @@ final class Agent {
     }
 
     private void publish(Limits limits) {
-        writer.setIfAbsent(AgentProperty.CPUS, Integer.toString(limits.cpuCount()));
-        if (limits.cpuQuota().isFound()) {
-            writer.setIfAbsent(AgentProperty.CPU_QUOTA, Double.toString(limits.cpuQuota().value()));
+        for (AgentProperty property : AgentProperty.values()) {
+            String value = property.publishedValue(limits);
+            if (value != null) {
+                writer.setIfAbsent(property, value);
+            }
         }
-        Finding<Long> memory = limits.memoryLimit();
-        if (memory.isFound()) {
-            writer.setIfAbsent(AgentProperty.MEMORY, Long.toString(memory.value()));
-        }
-        writer.setIfAbsent(AgentProperty.VERSION, Version.get());
     }
 
-    private void setCpuProperties(int cpus) {
+    private void setCpuProperties(int cpus, boolean poolByRewrite) {
         for (AgentProperty property : AgentProperty.values()) {
-            if (property.kind() == AgentProperty.Kind.CPU_SIZING && property.appliesTo(javaFeature)) {
+            if (property.kind() == AgentProperty.Kind.CPU_SIZING && property.appliesTo(javaFeature)
+                    && !(poolByRewrite && property == AgentProperty.COMMON_POOL_PARALLELISM)) {
                 writer.setIfAbsent(property, property.cpuSizingValue(cpus));
             }
         }
     }
 
-    /** {@code common pool 3, rewrite on, properties a b c}: what a corrected count applied. */
-    private String cpuSummary(boolean rewrite) {
+    /** True when CPU changes after start are followed: {@code follow} on and no fixed {@code cpus=}. */
+    private boolean followsCpus() {
+        return settings.follow() && settings.cpus() == null;
+    }
+
+    /**
+     * The pools the watcher may resize: the common pool (19+) unless its property is set, which forbids
+     * {@code setParallelism}; the virtual-thread scheduler (21+) unless the user set its property.
+     */
+    private int resizablePools() {
+        int pools = 0;
+        if (javaFeature >= 19 && writer.current(AgentProperty.COMMON_POOL_PARALLELISM) == null) {
+            pools |= Follow.COMMON_POOL;
+        }
+        if (javaFeature >= 21 && (writer.current(AgentProperty.VIRTUAL_THREAD_PARALLELISM) == null
+                || writer.written().contains(AgentProperty.VIRTUAL_THREAD_PARALLELISM))) {
+            pools |= Follow.VIRTUAL_THREADS;
+        }
+        return pools;
+    }
+
+    /**
+     * {@code common pool 3, rewrite on, properties a b c}: what a corrected count applied.
+     *
+     * @param poolByRewrite the common pool's parallelism when the rewritten constructor sizes it, else {@code null}
+     */
+    private String cpuSummary(boolean rewrite, Integer poolByRewrite) {
         StringBuilder applied = new StringBuilder("common pool ")
-                .append(writer.current(AgentProperty.COMMON_POOL_PARALLELISM)).append(", ")
+                .append(poolByRewrite != null ? poolByRewrite + " (by the rewrite)"
+                        : writer.current(AgentProperty.COMMON_POOL_PARALLELISM)).append(", ")
                 .append(!rewrite ? "rewrite off (rewrite=false)"
                         : settings.cpus() != null ? "rewrite on (fixed count)" : "rewrite on");
         String separator = ", properties ";
@@ -181,7 +223,6 @@ final class Agent {
                 log.warn(warning);
             }
         }
-        Redetection redetection = settings.cpus() == null ? new Redetection(settings) : null;
         if (premainClass.getClassLoader() != null) {
             // Boot-Class-Path missed (the jar was renamed): this copy of the agent came from the application loader.
             File jar = AgentJar.locate(premainClass, options().javaAgentJars());
@@ -191,6 +232,7 @@ final class Agent {
                 return;
             }
             try {
+                loadWatchApi();
                 AgentJar.appendToBootClassPath(instrumentation, jar);
             } catch (IOException e) {
                 log.warn("call-site rewrite off: cannot put " + jar + " on the boot class path: " + e);
@@ -198,13 +240,51 @@ final class Agent {
             }
             log.debug("jar renamed: appended " + jar + " to the boot class path (the JVM warns about CDS)");
         }
-        Rewrite.install(instrumentation, cpus, redetection, javaFeature, log.isDebug(), log.stream());
+        Rewrite.install(instrumentation, cpus, javaFeature, log.isDebug(), log.stream());
     }
 
-    /** The agent jar's path as the user can type it, for the memory warning's fix line. */
+    /**
+     * With a renamed jar, loads the library's watch API into this (the application) loader before the jar joins the
+     * boot class path: an application's {@code ContainerLimits.watch} then resolves one consistent copy, this loader's
+     * (which reaches the agent's boot copy through {@code Feed}'s {@code java.*}-typed hand-off), instead of a mix of
+     * this loader's {@code ContainerLimits} and the boot loader's {@code LimitsListener} (a linkage error). The rest of
+     * the API ({@code Limits}, {@code Settings}, {@code Finding}) is loaded by detection already.
+     */
+    private static void loadWatchApi() {
+        ClassLoader loader = Agent.class.getClassLoader();
+        for (String name : WATCH_API) {
+            try {
+                Class.forName(name, false, loader);
+            } catch (ClassNotFoundException e) {
+                // a jar without them: nothing to keep consistent
+            }
+        }
+    }
+
+    /**
+     * Starts the watcher thread, last thing in premain, unless {@code follow=false} or both counts are fixed
+     * ({@code cpus=} and {@code memory=}: nothing left to follow). Premain pays for one small class and a thread start;
+     * the watcher loads the rest on its own thread. After the rewrite's install, so that with a renamed jar
+     * {@link Follow} resolves to the boot copy, as {@link Rewrite} does.
+     *
+     * @param arguments the agent arguments, which the watcher resolves again with the environment
+     */
+    void follow(String arguments, Limits limits) {
+        if (!settings.follow() || settings.cpus() != null && settings.memory() != null) {
+            log.debug("not following changes: " + (settings.follow() ? "cpus= and memory= fix both" : "follow=false"));
+            return;
+        }
+        Follow.start(arguments, environment, instrumentation, limits, javaFeature, followsCpus() ? resizable : 0,
+                log.stream(), premainClass);
+    }
+
+    /** What the watcher may resize, for tests. */
+    int resizable() {
+        return resizable;
+    }
+
     private String jarForMessages() {
-        File jar = AgentJar.locate(premainClass, options().javaAgentJars());
-        return jar == null ? "container-limits.jar" : jar.getPath();
+        return AgentJar.forMessages(premainClass, options().javaAgentJars());
     }
 
     private UserJvmOptions options() {

@@ -47,6 +47,12 @@ final class AgentJar {
         return null;
     }
 
+    /** {@link #locate}'s answer as the user can type it, for the memory warning's fix line. */
+    static String forMessages(Class<?> premainClass, List<String> javaAgentJars) {
+        File jar = locate(premainClass, javaAgentJars);
+        return jar == null ? "container-limits.jar" : jar.getPath();
+    }
+
     /** Puts {@code jar} on the boot class path (the JVM prints its CDS warning). */
     static void appendToBootClassPath(Instrumentation instrumentation, File jar) throws IOException {
         // verify=false: signature checks are slow before the JIT starts, and this jar is not signed.

@@ -1,16 +1,21 @@
 package io.containerlimits.agent;
 
+import io.containerlimits.Finding;
+import io.containerlimits.Limits;
+import io.containerlimits.Version;
+
 /**
  * Every system property the agent writes, and nothing else: the one list (docs/design.md §4). Each is written only
  * through {@link PropertyWriter#setIfAbsent}, so a value the user set with {@code -D} is never overwritten.
  *
- * <p>The published ones are set at every start; the CPU-sizing ones only when the agent's count differs from what
+ * <p>The published ones are set at every start, and follow changes while the JVM runs where the agent set them; the
+ * CPU-sizing ones only when the agent's count differs from what
  * {@code Runtime.availableProcessors()} already reports and no {@code -XX:ActiveProcessorCount} was given
  * (docs/design.md §4).
  */
 enum AgentProperty {
 
-    /** The effective CPU count the agent decided (a snapshot at start; rewritten callers see the live value). */
+    /** The effective CPU count the agent decided (follows changes, like the quota and the memory limit). */
     CPUS("container.limits.cpus", "container-limits", Kind.PUBLISHED, 0),
     /** The governing CPU quota in CPUs ({@code 1.5}); absent when there is no quota. */
     CPU_QUOTA("container.limits.cpu.quota", "container-limits", Kind.PUBLISHED, 0),
@@ -75,6 +80,23 @@ enum AgentProperty {
     /** True when a JVM of this feature release ({@code 8}, {@code 17}, {@code 25}) reads the property. */
     boolean appliesTo(int javaFeature) {
         return javaFeature >= sinceJava;
+    }
+
+    /** The value of a {@link Kind#PUBLISHED} property for {@code limits}; {@code null} for none (or another kind). */
+    String publishedValue(Limits limits) {
+        // if/else rather than a switch over the enum, which would cost a synthetic class in premain
+        if (this == CPUS) {
+            return Integer.toString(limits.cpuCount());
+        }
+        if (this == CPU_QUOTA) {
+            Finding<Double> quota = limits.cpuQuota();
+            return quota.isFound() ? Double.toString(quota.value()) : null;
+        }
+        if (this == MEMORY) {
+            Finding<Long> memory = limits.memoryLimit();
+            return memory.isFound() ? Long.toString(memory.value()) : null;
+        }
+        return this == VERSION ? Version.get() : null;
     }
 
     /** The value of a {@link Kind#CPU_SIZING} property for a count of {@code cpus}. */

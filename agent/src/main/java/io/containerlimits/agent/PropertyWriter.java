@@ -36,6 +36,26 @@ final class PropertyWriter {
         return true;
     }
 
+    /**
+     * Moves a value from {@code before} to {@code after} ({@code null}: absent) when it still reads {@code before}: a
+     * value someone else set or changed meanwhile stays. True when it moved.
+     */
+    boolean follow(AgentProperty property, String before, String after) {
+        String key = property.key();
+        boolean moved;
+        if (before == null) {
+            moved = after != null && target.putIfAbsent(key, after) == null;
+        } else if (after == null) {
+            moved = target.remove(key, before);
+        } else {
+            moved = before.equals(after) || target.replace(key, before, after);
+        }
+        if (moved && log.isDebug() && (before == null ? after != null : !before.equals(after))) {
+            log.debug("set " + key + "=" + after + " (was " + before + ")");
+        }
+        return moved;
+    }
+
     /** The value {@code property} has now, set by the user or by this writer; {@code null} when it has none. */
     Object current(AgentProperty property) {
         return target.get(property.key());

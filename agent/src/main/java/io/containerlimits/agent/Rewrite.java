@@ -5,11 +5,6 @@ import io.containerlimits.agent.boot.AvailableProcessors;
 import java.io.PrintStream;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
-import java.util.Collections;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.Callable;
 
 /**
  * Installs the call-site rewrite: the helper's count, the transformer, and the retransform of the JDK classes that
@@ -52,19 +47,14 @@ public final class Rewrite {
     }
 
     /**
-     * Makes rewritten callers see {@code cpus}, then follows {@code redetect} ({@code null}: the count is fixed), and
-     * installs the transformer.
+     * Makes rewritten callers see {@code cpus} (the watcher sets each new count later) and installs the transformer.
      *
      * @param debug whether to print each class rewritten (and each retransform failure) on {@code err}
      */
-    public static ClassFileTransformer install(Instrumentation instrumentation, int cpus, Callable<Integer> redetect,
-            int javaFeature, boolean debug, PrintStream err) {
+    public static ClassFileTransformer install(Instrumentation instrumentation, int cpus, int javaFeature,
+            boolean debug, PrintStream err) {
         Log log = new Log(debug ? LogLevel.DEBUG : LogLevel.WARN, err);
-        if (redetect == null) {
-            AvailableProcessors.set(cpus);
-        } else {
-            AvailableProcessors.follow(cpus, redetect);
-        }
+        AvailableProcessors.set(cpus);
         CallSiteTransformer transformer = new CallSiteTransformer(log);
         // Retransform-capable only when a retransform follows: for such a transformer the JVM keeps a copy of every
         // class file loaded from then on, and the transformer gets its own JVMTI environment.
@@ -106,13 +96,6 @@ public final class Rewrite {
      * 9+ API, called reflectively: the agent is Java 8 bytecode.
      */
     private static void readHelperModule(Instrumentation instrumentation, Class<?> candidate) throws Exception {
-        Method getModule = Class.class.getMethod("getModule");
-        Object module = getModule.invoke(candidate);
-        Object helperModule = getModule.invoke(AvailableProcessors.class);
-        Class<?> moduleType = Class.forName("java.lang.Module");
-        Method redefineModule = Instrumentation.class.getMethod("redefineModule", moduleType, Set.class, Map.class,
-                Map.class, Set.class, Map.class);
-        redefineModule.invoke(instrumentation, module, Collections.singleton(helperModule),
-                Collections.emptyMap(), Collections.emptyMap(), Collections.emptySet(), Collections.emptyMap());
+        Modules.addRead(instrumentation, Modules.of(candidate), Modules.of(AvailableProcessors.class));
     }
 }

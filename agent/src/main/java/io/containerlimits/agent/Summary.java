@@ -50,7 +50,8 @@ final class Summary {
         return limits.settings().cores() == Cores.PHYSICAL ? ", physicalCores=" + limits.physicalCores() : "";
     }
 
-    private static String memory(Finding<Long> limit) {
+    /** {@code 256 MiB}, {@code no limit} or {@code unknown}. */
+    static String memory(Finding<Long> limit) {
         // if/else rather than a switch over the enum, which would cost a synthetic class in premain
         if (limit.isFound()) {
             return Sizes.human(limit.value());

@@ -12,6 +12,7 @@ import io.containerlimits.Settings;
 import io.containerlimits.agent.boot.AvailableProcessors;
 import io.containerlimits.agent.boot.AvailableProcessorsTestAccess;
 import io.containerlimits.jvmoptions.UserJvmOptions;
+import io.containerlimits.watch.Feed;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +20,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -27,6 +30,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +47,7 @@ class AgentTest {
     Path temp;
 
     private final Properties properties = new Properties();
+    private Agent agent;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final List<ClassFileTransformer> transformers = new ArrayList<>();
     private final Instrumentation instrumentation = (Instrumentation) Proxy.newProxyInstance(
@@ -61,8 +68,9 @@ class AgentTest {
         Settings settings = Settings.resolve(arguments + ",root=" + temp, Map.of(), new ArrayList<>());
         Limits limits = ContainerLimits.detect(settings);
         Log log = new Log(settings.log(), new PrintStream(err, true, StandardCharsets.UTF_8));
-        new Agent(settings, Map.of(), instrumentation, String.class, log, properties, javaFeature,
-                UserJvmOptions.of(Map.of(), cmdline)).run(limits, jvmCpus, maxHeap);
+        agent = new Agent(settings, Map.of(), instrumentation, String.class, log, properties, javaFeature,
+                UserJvmOptions.of(Map.of(), cmdline));
+        agent.run(limits, jvmCpus, maxHeap);
     }
 
     private String stderr() {
@@ -151,7 +159,7 @@ class AgentTest {
     @Test
     void quotaFromTheCgroupIsPublishedWithMemory() {
         FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
-        run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        run("log=info", 2, 64L << 20, 17, PLAIN_CMDLINE);
         assertEquals("1", properties.get("container.limits.cpus"), "0.5 CPUs rounded up");
         assertEquals("0.5", properties.get("container.limits.cpu.quota"));
         assertEquals("268435456", properties.get("container.limits.memory"));
@@ -163,6 +171,48 @@ class AgentTest {
         assertTrue(line.contains(": cpus=1 (quota 0.5, rounded ceil, min 1, capped by affinity 2), quota=0.5 "
                 + "(/sys/fs/cgroup/cpu.max (level 1 of 1 from the leaf) 50000/100000), memory="), line);
         assertTrue(line.contains("memory=256 MiB; applied: common pool 1, rewrite on, properties "), line);
+        assertEquals(Follow.CALLERS, agent.resizable(), "JDK 17: only rewritten callers follow");
+    }
+
+    @Test
+    void onJava19AndLaterAFollowedCountLeavesTheCommonPoolPropertyToTheRewrite() {
+        FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
+        run("log=info", 2, 64L << 20, 21, PLAIN_CMDLINE);
+        assertFalse(properties.containsKey("java.util.concurrent.ForkJoinPool.common.parallelism"),
+                "the property would forbid setParallelism; the rewritten constructor sizes the pool");
+        assertEquals("1", properties.get("jdk.virtualThreadScheduler.parallelism"), "resizable all the same");
+        assertEquals("1", properties.get("io.netty.availableProcessors"));
+        assertEquals(1, AvailableProcessors.current());
+        assertTrue(stderr().contains("applied: common pool 1 (by the rewrite), rewrite on, properties "), stderr());
+        assertEquals(Follow.CALLERS | Follow.COMMON_POOL | Follow.VIRTUAL_THREADS, agent.resizable());
+    }
+
+    @Test
+    void aFixedCountOrFollowFalseKeepsTheCommonPoolPropertyOnJava19AndLater() {
+        run("cpus=4", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals("3", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "cpus= never moves");
+        properties.clear();
+        FixtureRoot.cgroupV2(temp, "50000 100000", "268435456");
+        run("follow=false", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals("1", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"), "follow=false");
+        properties.clear();
+        run("rewrite=false", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals("1", properties.get("java.util.concurrent.ForkJoinPool.common.parallelism"),
+                "without the rewrite only the property sizes the pool");
+        assertEquals(Follow.VIRTUAL_THREADS, agent.resizable(), "the virtual-thread scheduler still follows");
+    }
+
+    @Test
+    void anEqualCountLeavesBothPoolsResizableAndAUserPropertyFixesItsPool() {
+        run("", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals(Follow.COMMON_POOL | Follow.VIRTUAL_THREADS, agent.resizable(), "nothing set, nothing fixed");
+        properties.clear();
+        properties.setProperty("jdk.virtualThreadScheduler.parallelism", "3");
+        run("", 2, GIB / 4, 25, PLAIN_CMDLINE);
+        assertEquals(Follow.COMMON_POOL, agent.resizable(), "the user's scheduler property");
+        properties.clear();
+        run("", 2, GIB / 4, 17, PLAIN_CMDLINE);
+        assertEquals(0, agent.resizable(), "JDK 17: nothing to resize without the rewrite");
     }
 
     @Test
@@ -219,7 +269,7 @@ class AgentTest {
 
     @Test
     void badValueIsOneLineAndIgnored() {
-        Agent.start("cpus=lots,root=" + temp, Map.of(), instrumentation, String.class,
+        Agent.start("cpus=lots,follow=false,root=" + temp, Map.of(), instrumentation, String.class,
                 new PrintStream(err, true, StandardCharsets.UTF_8), properties,
                 UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
         assertEquals(1, stderr().lines().count(), stderr());
@@ -229,7 +279,8 @@ class AgentTest {
 
     @Test
     void badEnvironmentValueIsReportedToo() {
-        Agent.start("root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation, String.class,
+        Agent.start("follow=false,root=" + temp, Map.of("CONTAINER_LIMITS_MEMORY", "a lot"), instrumentation,
+                String.class,
                 new PrintStream(err, true, StandardCharsets.UTF_8), properties,
                 UserJvmOptions.of(Map.of(), PLAIN_CMDLINE));
         assertTrue(stderr().contains("CONTAINER_LIMITS_MEMORY"), stderr());
@@ -310,6 +361,24 @@ class AgentTest {
         err.reset();
         start("log=debug,cores=physical", Map.of(), "smt-all-threads-allowed");
         assertTrue(stderr().contains("container-limits: detection: physical cores: 4 by "), stderr());
+    }
+
+    @Test
+    void theWatchApiARenamedJarLoadsFirstIsTheWholeWatchPackage() throws Exception {
+        Set<String> compiled = new TreeSet<>();
+        Path core = Path.of(Feed.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // core's classes directory in a module build, its jar in a reactor's verify
+        try (FileSystem jar = Files.isDirectory(core) ? null : FileSystems.newFileSystem(core, (ClassLoader) null)) {
+            Path watch = (jar == null ? core : jar.getPath("/")).resolve("io/containerlimits/watch");
+            try (Stream<Path> files = Files.list(watch)) {
+                files.map(f -> f.getFileName().toString().replace("/", ""))
+                        .filter(name -> name.endsWith(".class") && !name.equals("package-info.class"))
+                        .forEach(name -> compiled.add("io.containerlimits.watch." + name.replace(".class", "")));
+            }
+        }
+        compiled.add("io.containerlimits.LimitsListener");
+        compiled.add("io.containerlimits.Watch");
+        assertEquals(compiled, new TreeSet<>(List.of(Agent.WATCH_API)));
     }
 
     @Test

@@ -68,8 +68,12 @@ public final class Detector {
      * reads it only with {@code cores=physical}: every file costs start-up time). Never throws.
      */
     public static Detection detect(Path root, boolean physicalCores) {
+        return detect(new HostFiles(root), physicalCores);
+    }
+
+    /** {@link #detect(Path, boolean)} through {@code files} (which may record what it reads, for the watcher). */
+    public static Detection detect(HostFiles files, boolean physicalCores) {
         List<String> notes = new ArrayList<String>();
-        HostFiles files = new HostFiles(root);
         Finding<BitSet> allowed = allowedCpus(files, notes);
         Finding<Integer> affinity = allowed.isFound()
                 ? Finding.found(allowed.value().cardinality(), allowed.source())

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 /**
  * The one place that knows where the kernel's files are: every read of detection goes through here, under one root
@@ -40,29 +41,41 @@ public final class HostFiles {
 
     private final Path root;
 
+    /** Every file read, with its content, for the watcher's change check; {@code null} when nobody asked. */
+    private final Map<Path, String> reads;
+
     /** @param root the directory that plays {@code /} */
     public HostFiles(Path root) {
+        this(root, null);
+    }
+
+    /**
+     * @param root  the directory that plays {@code /}
+     * @param reads receives every file read, with its content ({@code null}: not recorded)
+     */
+    public HostFiles(Path root, Map<Path, String> reads) {
         this.root = root;
+        this.reads = reads;
     }
 
     /** {@code /proc/self/cgroup}: this process's cgroup per hierarchy. */
     public String procSelfCgroup() throws IOException {
-        return read(underRoot("/proc/self/cgroup"), FILE_BOUND);
+        return recorded(underRoot("/proc/self/cgroup"), FILE_BOUND);
     }
 
     /** {@code /proc/self/mountinfo}: where the cgroup file systems are mounted. */
     public String procSelfMountInfo() throws IOException {
-        return read(underRoot("/proc/self/mountinfo"), MOUNTINFO_BOUND);
+        return recorded(underRoot("/proc/self/mountinfo"), MOUNTINFO_BOUND);
     }
 
     /** {@code /proc/self/status}: {@code Cpus_allowed_list}. */
     String procSelfStatus() throws IOException {
-        return read(underRoot("/proc/self/status"), FILE_BOUND);
+        return recorded(underRoot("/proc/self/status"), FILE_BOUND);
     }
 
     /** {@code /proc/meminfo}: {@code MemTotal}. */
     String procMemInfo() throws IOException {
-        return read(underRoot("/proc/meminfo"), FILE_BOUND);
+        return recorded(underRoot("/proc/meminfo"), FILE_BOUND);
     }
 
     /** {@code /sys/devices/system/cpu/online}: the CPUs that are up, in list format. */
@@ -77,7 +90,15 @@ public final class HostFiles {
 
     /** The file {@code name} in {@code directory}, read with the ordinary bound. */
     public String read(Path directory, String name) throws IOException {
-        return read(directory.resolve(name), FILE_BOUND);
+        return recorded(directory.resolve(name), FILE_BOUND);
+    }
+
+    private String recorded(Path file, int bound) throws IOException {
+        String content = read(file, bound);
+        if (reads != null) {
+            reads.put(file, content);
+        }
+        return content;
     }
 
     /** Whether {@code path} is a directory (false when it cannot be checked). */

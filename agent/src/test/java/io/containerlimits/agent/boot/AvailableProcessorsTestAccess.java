@@ -1,8 +1,6 @@
 package io.containerlimits.agent.boot;
 
-import java.util.concurrent.Callable;
-
-/** Opens the helper's package-private test seams to tests in other packages. */
+/** Opens the helper's package-private test seam to tests in other packages. */
 public final class AvailableProcessorsTestAccess {
 
     private AvailableProcessorsTestAccess() {
@@ -10,9 +8,5 @@ public final class AvailableProcessorsTestAccess {
 
     public static void reset() {
         AvailableProcessors.reset();
-    }
-
-    public static void follow(int initial, Callable<Integer> redetect, long intervalMillis) {
-        AvailableProcessors.follow(initial, redetect, intervalMillis);
     }
 }

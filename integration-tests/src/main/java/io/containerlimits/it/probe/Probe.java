@@ -77,8 +77,11 @@ public final class Probe {
         }
     }
 
-    /** Parallelism of the default virtual-thread scheduler (21+), or {@code n/a}. */
-    private static String virtualThreadScheduler() {
+    /**
+     * Parallelism of the default virtual-thread scheduler (21+), or {@code n/a}; needs
+     * {@code --add-opens java.base/java.lang=ALL-UNNAMED}.
+     */
+    public static String virtualThreadScheduler() {
         try {
             Class<?> vt = Class.forName("java.lang.VirtualThread");
             for (Field f : vt.getDeclaredFields()) {

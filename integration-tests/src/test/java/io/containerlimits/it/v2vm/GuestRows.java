@@ -11,6 +11,7 @@ import io.containerlimits.it.probe.ProbeResult;
 import io.containerlimits.it.support.TestJdks;
 import io.containerlimits.testsupport.JvmRun;
 import io.containerlimits.testsupport.StrictJson;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.DynamicTest;
@@ -31,6 +32,8 @@ record GuestRows(String kernel, TestJdks jdk, GuestResults results) {
     static final long MIB = 1L << 20;
     /** A process the kernel killed with SIGKILL, as the shell reports it. */
     static final int KILLED = 137;
+    /** The first JDK whose common pool can be resized ({@code ForkJoinPool.setParallelism}). */
+    static final int SET_PARALLELISM = 19;
     /** LiveLimitProgram lines (100 ms each) after the rewrite by which the agent must have followed it. */
     static final int SETTLE_LINES = 25;
     /** The 256 MiB the quota-0.5, nsmount and hog groups allow. */
@@ -211,32 +214,49 @@ record GuestRows(String kernel, TestJdks jdk, GuestResults results) {
     }
 
     /**
-     * The agent follows a lowered quota while the JVM runs ({@code LiveLimitProgram}, a line every 100 ms); the
-     * control keeps the guest's count.
+     * The agent follows a lowered quota while the JVM runs ({@code LiveLimitProgram}, a line every 100 ms: count and
+     * common pool): 3 CPUs and a pool of 2, then 1 and a pool of 1 (on 19+, where the watcher resizes the common pool;
+     * earlier JDKs keep 2). With the guest's 4 CPUs a start count of 3 is one the agent corrects, and both pools differ
+     * from 1, which a 2-CPU machine cannot show. The control keeps the guest's 4 and 3.
      */
     private void liveAgainstControl() {
-        List<Integer> agent = liveLines(Layout.Variant.AGENT);
-        List<Integer> control = liveLines(Layout.Variant.CONTROL);
+        List<int[]> agent = liveLines(Layout.Variant.AGENT);
+        List<int[]> control = liveLines(Layout.Variant.CONTROL);
         int rewrite = results.liveLinesBeforeRewrite(jdk, Layout.Variant.AGENT);
+        int poolAfter = jdk.feature() >= SET_PARALLELISM ? 1 : 2;
         // the agent re-reads at most once a second: 25 lines (2.5 s or more) after the rewrite it must have followed
-        List<Integer> before = agent.subList(0, Math.min(rewrite, agent.size()));
-        List<Integer> after = agent.subList(Math.min(rewrite + SETTLE_LINES, agent.size()), agent.size());
-        int firstOne = agent.subList(Math.min(rewrite, agent.size()), agent.size()).indexOf(1);
-        figure("live: lines (100 ms each) from the rewrite to the agent's 1", firstOne, "never");
+        List<int[]> before = agent.subList(0, Math.min(rewrite, agent.size()));
+        List<int[]> after = agent.subList(Math.min(rewrite + SETTLE_LINES, agent.size()), agent.size());
+        List<int[]> since = agent.subList(Math.min(rewrite, agent.size()), agent.size());
+        int firstOne = -1;
+        for (int i = 0; i < since.size() && firstOne < 0; i++) {
+            firstOne = since.get(i)[0] == 1 && since.get(i)[1] == poolAfter ? i : -1;
+        }
+        figure("live: lines (100 ms each) from the rewrite to the agent's 1 CPU, pool " + poolAfter, firstOne,
+                "never");
         assertAll(
                 () -> assertFalse(before.isEmpty(), "lines before the rewrite"),
-                () -> assertTrue(before.stream().allMatch(n -> n == 2), () -> "2 CPUs before: " + before),
-                () -> assertFalse(after.isEmpty(), () -> "lines 2.5 s after the rewrite: " + agent),
-                () -> assertTrue(after.stream().allMatch(n -> n == 1), () -> "1 CPU after: " + after),
+                () -> assertTrue(before.stream().allMatch(n -> n[0] == 3 && n[1] == 2),
+                        () -> "3 CPUs, pool 2 before: " + show(before)),
+                () -> assertFalse(after.isEmpty(), () -> "lines 2.5 s after the rewrite: " + show(agent)),
+                () -> assertTrue(after.stream().allMatch(n -> n[0] == 1 && n[1] == poolAfter),
+                        () -> "1 CPU, pool " + poolAfter + " after: " + show(after)),
                 () -> assertFalse(control.isEmpty(), "control lines"),
-                () -> assertTrue(control.stream().allMatch(n -> n == CgroupV2GuestTest.GUEST_CPUS),
-                        () -> "control: the guest's count throughout: " + control));
+                () -> assertTrue(control.stream().allMatch(n -> n[0] == CgroupV2GuestTest.GUEST_CPUS
+                        && n[1] == CgroupV2GuestTest.GUEST_CPUS - 1),
+                        () -> "control: the guest's count and pool throughout: " + show(control)));
     }
 
-    private List<Integer> liveLines(Layout.Variant variant) {
+    /** Count and common pool of each line. */
+    private List<int[]> liveLines(Layout.Variant variant) {
         JvmRun run = results.run(jdk, Layout.LIVE, variant);
         assertEquals(0, run.exitCode(), run::toString);
-        return run.stdout().lines().filter(line -> !line.isBlank()).map(Integer::valueOf).toList();
+        return run.stdout().lines().filter(line -> !line.isBlank())
+                .map(line -> Arrays.stream(line.trim().split(" ")).mapToInt(Integer::parseInt).toArray()).toList();
+    }
+
+    private static String show(List<int[]> lines) {
+        return lines.stream().map(Arrays::toString).toList().toString();
     }
 
     /**
