@@ -33,7 +33,8 @@ import java.util.OptionalLong;
  *     with the {@code cgroup2} mount. Several mounts: the one under {@code /sys/fs/cgroup}, then the first whose root
  *     maps the path.
  * <li>Path mapping: root {@code /} ⇒ mount + path; path == root ⇒ mount point; path under root ⇒ mount + rest;
- *     {@code /..} in the path ⇒ mount point; else the first existing suffix, else the mount point.
+ *     {@code /..} in the path ⇒ mount point; a mount root of {@code /..} components ⇒ the group at that depth whose
+ *     {@code cgroup.procs} lists this process, if found; else the first existing suffix, else the mount point.
  * <li>Walk from the leaf up to and including the mount point, reading every level; a missing, unreadable or
  *     malformed level contributes nothing and the walk goes on. CPU: the minimum of quota/period as a double.
  *     Memory: the minimum of v2 {@code memory.max}, or of v1 {@code memory.limit_in_bytes} and

@@ -1,5 +1,6 @@
 package io.containerlimits.detect;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -7,7 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,6 +39,12 @@ public final class HostFiles {
 
     /** Bound for mountinfo, which grows with every mount (a Kubernetes node shows hundreds of lines). */
     static final int MOUNTINFO_BOUND = 1024 * 1024;
+
+    /**
+     * Bound for {@code cgroup.procs}, one pid a line: 1 MiB holds more than 130,000 pids of 7 digits (pid_max is at
+     * most 4,194,304), where the ordinary bound would turn a busy group into an unreadable one.
+     */
+    static final int PROCS_BOUND = 1024 * 1024;
 
     /** What a read starts with; it doubles up to the bound for longer files. */
     private static final int INITIAL_BUFFER = 8192;
@@ -68,8 +78,8 @@ public final class HostFiles {
         return recorded(underRoot("/proc/self/mountinfo"), MOUNTINFO_BOUND);
     }
 
-    /** {@code /proc/self/status}: {@code Cpus_allowed_list}. */
-    String procSelfStatus() throws IOException {
+    /** {@code /proc/self/status}: {@code Cpus_allowed_list}, {@code Pid}. */
+    public String procSelfStatus() throws IOException {
         return recorded(underRoot("/proc/self/status"), FILE_BOUND);
     }
 
@@ -91,6 +101,35 @@ public final class HostFiles {
     /** The file {@code name} in {@code directory}, read with the ordinary bound. */
     public String read(Path directory, String name) throws IOException {
         return recorded(directory.resolve(name), FILE_BOUND);
+    }
+
+    /**
+     * The {@code cgroup.procs} of a cgroup directory: the processes in that group (not in its children). Not recorded
+     * for the watcher: it changes with every process started, and no limit depends on it.
+     */
+    public String cgroupProcs(Path directory) throws IOException {
+        return read(directory.resolve("cgroup.procs"), PROCS_BOUND);
+    }
+
+    /**
+     * The names of the subdirectories of {@code directory}, sorted (so that a search visits them in the same order on
+     * every run); none when it cannot be listed. One {@code stat} per entry: a cgroup directory holds some 50 interface
+     * files, and a child group's name may look like one ({@code kubepods.slice}), so only the file type tells them
+     * apart.
+     */
+    public String[] subdirectories(Path directory) {
+        File[] entries = directory.toFile().listFiles();
+        if (entries == null) {
+            return new String[0];
+        }
+        List<String> names = new ArrayList<String>();
+        for (File entry : entries) {
+            if (entry.isDirectory()) {
+                names.add(entry.getName());
+            }
+        }
+        Collections.sort(names);
+        return names.toArray(new String[0]);
     }
 
     private String recorded(Path file, int bound) throws IOException {

@@ -10,12 +10,15 @@ import java.util.List;
 /**
  * {@code /proc/self/cgroup} and the cgroup lines of {@code /proc/self/mountinfo}, parsed once per detection.
  *
- * <p>A malformed line is noted and left out; the others still count. Immutable.
+ * <p>A malformed line is noted and left out; the others still count. The tables are immutable; they carry the
+ * detection's {@link NamespaceRootSearch}, which remembers its searches so that the controllers of one hierarchy
+ * share one.
  */
 public final class CgroupTables {
 
     private final List<CgroupLine> lines;
     private final List<MountInfoEntry> mounts;
+    private final NamespaceRootSearch namespaceSearch = new NamespaceRootSearch();
 
     CgroupTables(List<CgroupLine> lines, List<MountInfoEntry> mounts) {
         this.lines = Collections.unmodifiableList(lines);
@@ -55,6 +58,11 @@ public final class CgroupTables {
     /** The parsed {@code /proc/self/cgroup} lines, in file order. */
     List<CgroupLine> lines() {
         return lines;
+    }
+
+    /** The search for a namespace root below a mount's root, one per detection. */
+    NamespaceRootSearch namespaceSearch() {
+        return namespaceSearch;
     }
 
     /** The parsed {@code cgroup} and {@code cgroup2} mounts, in file order. */

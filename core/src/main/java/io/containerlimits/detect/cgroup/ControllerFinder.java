@@ -40,7 +40,7 @@ public final class ControllerFinder {
                     }
                 }
                 if (!mounts.isEmpty()) {
-                    return Optional.of(hierarchy(CgroupVersion.V1, controller, line, mounts, files, notes));
+                    return Optional.of(hierarchy(CgroupVersion.V1, controller, line, mounts, tables, files, notes));
                 }
                 notes.add(controller + ": line " + line + " lists it but no cgroup mount carries it: trying v2");
             }
@@ -54,7 +54,7 @@ public final class ControllerFinder {
                     }
                 }
                 if (!mounts.isEmpty()) {
-                    return Optional.of(hierarchy(CgroupVersion.V2, controller, line, mounts, files, notes));
+                    return Optional.of(hierarchy(CgroupVersion.V2, controller, line, mounts, tables, files, notes));
                 }
             }
         }
@@ -63,9 +63,9 @@ public final class ControllerFinder {
     }
 
     private static CgroupHierarchy hierarchy(CgroupVersion version, String controller, CgroupLine line,
-            List<MountInfoEntry> candidates, HostFiles files, List<String> notes) {
+            List<MountInfoEntry> candidates, CgroupTables tables, HostFiles files, List<String> notes) {
         MountInfoEntry mount = choose(candidates, line.path());
-        String leaf = PathMapping.leaf(mount, line.path(), files, notes);
+        String leaf = PathMapping.leaf(mount, line.path(), files, tables.namespaceSearch(), notes);
         CgroupHierarchy hierarchy = new CgroupHierarchy(version, mount.mountPoint(), leaf, files);
         notes.add(controller + ": " + version.key() + " line " + line + ", mount " + mount.mountPoint() + " (root "
                 + mount.root() + (candidates.size() > 1 ? ", chosen from " + candidates.size() + " mounts" : "")

@@ -10,6 +10,9 @@ import java.util.List;
  * of mountinfo) says which directory of the hierarchy appears at the mount point. In order:
  * <ol>
  * <li>a path with a {@code /..} component (the process sits outside its namespace root) ⇒ the mount point, noted;
+ * <li>a mount root made only of {@code /..} components (the namespace root is below it: {@code unshare -C} without
+ *     a fresh mount) ⇒ the group whose {@code cgroup.procs} lists this process, found by {@link NamespaceRootSearch};
+ *     not found ⇒ the rules below;
  * <li>mount root {@code /} ⇒ mount point + path (a host, or a private cgroup namespace);
  * <li>path == mount root ⇒ the mount point (Docker on v1: {@code /docker/<id>} mounted at the controller's directory);
  * <li>path under the mount root ⇒ mount point + the rest;
@@ -23,14 +26,30 @@ final class PathMapping {
         throw new UnsupportedOperationException();
     }
 
-    /** The leaf directory, as the process sees it (mount point or below). */
+    /** The leaf directory, as the process sees it (mount point or below), with a search of its own. */
     static String leaf(MountInfoEntry mount, String path, HostFiles files, List<String> notes) {
+        return leaf(mount, path, files, new NamespaceRootSearch(), notes);
+    }
+
+    /**
+     * The leaf directory, as the process sees it (mount point or below).
+     *
+     * @param search the detection's search for a namespace root below the mount root, shared by its controllers
+     */
+    static String leaf(MountInfoEntry mount, String path, HostFiles files, NamespaceRootSearch search,
+            List<String> notes) {
         String mountPoint = mount.mountPoint();
         String root = mount.root();
         if (path.equals("/..") || path.contains("/../") || path.endsWith("/..")) {
             notes.add("cgroup path " + path + " leaves the namespace root: using the mount point " + mountPoint
                     + "; limits above it are not visible");
             return mountPoint;
+        }
+        if (NamespaceRootSearch.levelsBelow(root) > 0) {
+            String found = search.leaf(mount, path, files, notes);
+            if (found != null) {
+                return found;
+            }
         }
         if (root.equals("/")) {
             return join(mountPoint, path);
