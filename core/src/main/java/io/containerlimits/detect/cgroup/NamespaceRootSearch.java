@@ -30,12 +30,12 @@ import java.util.Map;
 final class NamespaceRootSearch {
 
     /**
-     * Directories listed or tried at most per search. A Kubernetes node (110 pods by default, a few containers each)
-     * or a systemd host (a few hundred units) has well under this many groups in all; a search of 3,000 groups cost
-     * about 100 ms in a cold JVM (bench/namespace-search), so this bound keeps the worst case near a third of a second
-     * on the rare layout that needs it.
+     * Directories listed or tried at most per search. A Kubernetes node at its default 110 pods has some 500 groups, a
+     * busy systemd host a few hundred; 4,096 is eight times that. The search's cost grows with the directories: 3,165
+     * groups (the process in the last of 2,940 candidates) cost a cold JVM's first detection about half a second more
+     * on the shared 2-CPU build machine (bench/namespace-search.sh): the bound keeps the worst case under a second.
      */
-    static final int DIRECTORY_BOUND = 10000;
+    static final int DIRECTORY_BOUND = 4096;
 
     /** The component a mount root is made of when the namespace root is below it. */
     private static final String UP = "/..";
