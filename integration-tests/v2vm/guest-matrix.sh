@@ -11,6 +11,7 @@
 #   JOBS             how many JVMs run at once (the guest has 4 CPUs; a 0.5-CPU group leaves most of them idle)
 # Output, in $V2VM_OUT:
 #   kernel.txt                 uname -r, then /proc/cgroups as this kernel shows it
+#   topology.txt               each CPU's topology lists (core_cpus_list, thread_siblings_list), FILE:VALUE a line
 #   runs/LAYOUT.JDK.VARIANT.{cmd,out,err,status}   a JVM's command, stdout, stderr, exit status (124: RUN_LIMIT)
 #   runs/live.JDK.VARIANT.written              how many lines the live JVM had printed before cpu.max was rewritten
 #   runs/hog.flags             what `java -jar container-limits.jar flags` printed in the hog's group
@@ -24,12 +25,16 @@
 #   cpuset      cpuset.cpus 1-2 of the guest's 0-3
 #   nsmount     cpu.max 0.5, memory.max 256 MiB; the JVM in a private cgroup namespace with cgroup2 mounted again
 #               inside (as container runtimes do): /proc/self/cgroup says 0::/
+#   unshare     cpu.max 0.5, memory.max 256 MiB; the JVM in a private cgroup namespace entered with unshare -C and no
+#               fresh mount: /proc/self/cgroup says 0::/, the mount's root reads /..
+#   topology    no limit, for a guest booted with 2 cores of 2 threads: the agent with cores=physical
 #   kubepods    the kubelet's systemd layout, pod cpu.max 0.5 / memory.max 256 MiB above a container with 1.5 / 512 MiB
 #   live        cpu.max 3 at start, rewritten to 0.5 once the JVM prints its first line
 #   hog         memory.max 256 MiB and cpu.max 0.5: a heap hog alone, and with the options `flags` printed there
 # Variants: alone (the JVM as users start it, no agent), agent (the agent, with -XX:-UseContainerSupport so that the
 # JVM itself sees no limit: what the agent reports is its own doing), control (-XX:-UseContainerSupport, no agent; it
-# also runs the jar's `json`), floor (quota-1.5: the agent with rounding=floor), hog-alone and hog-flags (hog).
+# also runs the jar's `json`), floor (quota-1.5: the agent with rounding=floor), physical (topology: the agent with
+# cores=physical), hog-alone and hog-flags (hog).
 set -u
 OUT=${V2VM_OUT:?}
 # shellcheck source=/dev/null
@@ -39,6 +44,7 @@ ROOT=/sys/fs/cgroup
 RUN_LIMIT=300
 mkdir -p "$RUNS"
 { uname -r; cat /proc/cgroups; } >"$OUT/kernel.txt"
+grep -H . /sys/devices/system/cpu/cpu[0-9]*/topology/{core_cpus_list,thread_siblings_list} >"$OUT/topology.txt" 2>&1
 
 home_of() {
   local spec
@@ -79,7 +85,7 @@ mkgroup() {
 make_layout() {
   local layout=$1 base=$2 pod container
   case $layout in
-    quota-0.5 | nsmount | hog)
+    quota-0.5 | nsmount | unshare | hog)
       mkgroup "$base" cpu.max "50000 100000" memory.max 268435456
       echo "$base" ;;
     quota-1.5)
@@ -104,6 +110,9 @@ make_layout() {
     live)
       mkgroup "$base" cpu.max "300000 100000"
       echo "$base" ;;
+    topology)
+      mkgroup "$base"
+      echo "$base" ;;
     *) echo "unknown layout $layout" >&2; return 1 ;;
   esac
 }
@@ -111,7 +120,8 @@ make_layout() {
 # "alone" only where what the JVM itself makes of the layout is worth a column in the table.
 variants_of() {
   case $1 in
-    quota-0.5 | parent | nsmount | kubepods) echo alone agent control ;;
+    quota-0.5 | parent | nsmount | unshare | kubepods) echo alone agent control ;;
+    topology) echo physical control ;;
     quota-1.5) echo agent floor control ;;
     hog) echo hog-alone hog-flags ;;
     *) echo agent control ;;
@@ -129,6 +139,7 @@ run_jvm() {
     alone) [ "$layout" = quota-0.5 ] && options+=(-XshowSettings:system) ;;
     agent) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR") ;;
     floor) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR=rounding=floor") ;;
+    physical) options+=(-XX:-UseContainerSupport "-javaagent:$AGENT_JAR=cores=physical") ;;
     control) options+=(-XX:-UseContainerSupport); main+=("$AGENT_JAR") ;;
     hog-alone) main=(docker.HeapHog) ;;
     hog-flags) main=(docker.HeapHog); env=("JAVA_TOOL_OPTIONS=$(cat "$RUNS/hog.flags")") ;;
@@ -137,7 +148,12 @@ run_jvm() {
   local launch=(env "${env[@]}" timeout -k 5 "$RUN_LIMIT" "$home/bin/java" "${options[@]}" -cp "$PROBE_CLASSES"
     "io.containerlimits.it.${main[0]}" "${main[@]:1}")
   echo "${launch[*]}" >"$name.cmd"
-  if [ "$layout" = nsmount ]; then
+  if [ "$layout" = unshare ]; then
+    # A new cgroup namespace rooted at the group, and nothing mounted again: the old cgroup2 mount now shows its root
+    # as /.., and /proc/self/cgroup says 0::/.
+    sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec unshare -C "$@"' sh "$group" "${launch[@]}" \
+      >"$name.out" 2>"$name.err"
+  elif [ "$layout" = nsmount ]; then
     # A new cgroup namespace rooted at the group and a new mount namespace, in which the guest's cgroup2 mount is
     # replaced by a fresh one: the namespace's own view, as a container runtime mounts it.
     sh -c 'echo $$ >"$1/cgroup.procs" && shift && exec unshare -C -m sh -c "umount -l /sys/fs/cgroup && mount -t cgroup2 cgroup2 /sys/fs/cgroup && exec \"\$@\"" sh "$@"' \

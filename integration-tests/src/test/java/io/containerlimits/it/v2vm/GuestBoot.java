@@ -55,7 +55,7 @@ final class GuestBoot {
             ProcessBuilder boot = new ProcessBuilder("bash", SCRIPTS.resolve("boot.sh").toString(),
                     kernel.directory().toString(), SCRIPTS.resolve("guest-matrix.sh").toString(), out.toString(),
                     String.valueOf(limit.toSeconds())).redirectErrorStream(true);
-            boot.environment().put("V2VM_SMP", String.valueOf(CgroupV2GuestTest.GUEST_CPUS));
+            boot.environment().put("V2VM_SMP", kernel.smp());
             Process process = boot.start();
             // boot.sh ends qemu at the limit itself; its output ends when it does.
             String account = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -13,26 +13,37 @@ import java.nio.file.Paths;
 enum GuestKernel {
 
     /** Debian 12's 6.1: cgroup v1 code built in, unused in the guest ({@code cgroup_no_v1=all}). */
-    BOOKWORM("6.1"),
+    BOOKWORM("6.1", "4"),
 
     /**
      * Debian 13's 6.12, built without {@code CONFIG_MEMCG_V1} and {@code CONFIG_CPUSETS_V1}; its {@code /proc/cgroups}
      * still lists {@code memory} and {@code cpuset} (seen in the guest).
      */
-    TRIXIE("6.12"),
+    TRIXIE("6.12", "4"),
 
     /**
      * Debian 13's backports kernel (7.x when this was written), built like 6.12 but newer than the kernel commit
      * af000ce85293 ("Do not report unavailable v1 controllers in /proc/cgroups"): {@code /proc/cgroups} lists
      * neither {@code memory} nor {@code cpuset}, which HotSpot without JDK-8349988 reads as "not in a container".
+     * Booted with its 4 CPUs as 1 socket of 2 cores of 2 threads, for the physical-cores row (the fewest rows run
+     * here, and none of the others counts cores).
      */
-    BACKPORTS("backports");
+    BACKPORTS("backports", "4,sockets=1,cores=2,threads=2");
 
     /** The directory name setup.sh uses, and its argument. */
     private final String setupName;
 
-    GuestKernel(String setupName) {
+    /** qemu's {@code -smp} for this kernel's guest: always {@value CgroupV2GuestTest#GUEST_CPUS} logical CPUs. */
+    private final String smp;
+
+    GuestKernel(String setupName, String smp) {
         this.setupName = setupName;
+        this.smp = smp;
+    }
+
+    /** qemu's {@code -smp}: {@code 4}, or {@code 4,sockets=1,cores=2,threads=2}. */
+    String smp() {
+        return smp;
     }
 
     /** Where setup.sh put this kernel's vmlinuz, config, modules and {@code release}. */

@@ -41,6 +41,11 @@ record GuestResults(GuestKernel kernel, Path directory) {
         return read("kernel.txt");
     }
 
+    /** The guest's {@code /sys/devices/system/cpu/cpuN/topology} lists, one {@code file:value} a line. */
+    String topology() {
+        return read("topology.txt");
+    }
+
     /** Seconds per layout, in all, and the guest's CPU seconds. */
     String timing() {
         return read("timing.txt");

@@ -36,7 +36,9 @@ record GuestRows(String kernel, TestJdks jdk, GuestResults results) {
     static final int SET_PARALLELISM = 19;
     /** LiveLimitProgram lines (100 ms each) after the rewrite by which the agent must have followed it. */
     static final int SETTLE_LINES = 25;
-    /** The 256 MiB the quota-0.5, nsmount and hog groups allow. */
+    /** Physical cores of the guest that runs the topology layout: 1 socket, 2 cores of 2 threads (BACKPORTS). */
+    static final int TOPOLOGY_CORES = 2;
+    /** The 256 MiB the quota-0.5, nsmount, unshare and hog groups allow. */
     static final long LIMIT_256M = 256 * MIB;
 
     /** The rows of {@code layout}. */
@@ -60,6 +62,10 @@ record GuestRows(String kernel, TestJdks jdk, GuestResults results) {
             case CPUSET -> List.of(row("cpuset.cpus 1-2 agent vs control", this::cpusetAgainstControl));
             case NAMESPACE_MOUNT -> List.of(row("cgroup namespace with cgroup2 mounted inside cpu.max 0.5 "
                     + "memory.max 256M agent vs control", this::namespaceAgainstControl));
+            case NAMESPACE_NO_MOUNT -> List.of(row("cgroup namespace without a fresh mount (unshare -C) cpu.max 0.5 "
+                    + "memory.max 256M agent vs control", this::unshareAgainstControl));
+            case TOPOLOGY -> List.of(row("1 socket 2 cores 2 threads cores=physical agent vs control",
+                    this::physicalAgainstControl));
             case KUBEPODS -> List.of(row("kubepods pod cpu.max 0.5 memory.max 256M over container 1.5 512M "
                     + "agent vs control", this::kubepodsAgainstControl));
             case LIVE -> List.of(row("cpu.max 2 rewritten to 0.5 while running agent vs control",
@@ -198,6 +204,44 @@ record GuestRows(String kernel, TestJdks jdk, GuestResults results) {
                 () -> assertEquals("v2 /sys/fs/cgroup", StrictJson.at(json, "cpu.cgroup").asText(),
                         "inside its namespace the group is the mount's root"),
                 () -> assertEquals(LIMIT_256M, StrictJson.number(json, "memory.limit"), "json memory.limit"));
+    }
+
+    /**
+     * {@code unshare -C} without a fresh mount: {@code 0::/} and a mount root of {@code /..}. The agent and
+     * {@code json} find the group by its {@code cgroup.procs}; the JVM alone (in the table) misses it.
+     */
+    private void unshareAgainstControl() {
+        cpuAgainstControl(Layout.NAMESPACE_NO_MOUNT, 1);
+        JsonNode json = json(Layout.NAMESPACE_NO_MOUNT);
+        ProbeResult agent = probe(Layout.NAMESPACE_NO_MOUNT, Layout.Variant.AGENT);
+        String group = "/sys/fs/cgroup/container-limits-test-" + Layout.NAMESPACE_NO_MOUNT.key() + "-"
+                + jdk.feature() + "-";
+        assertAll(
+                () -> assertEquals("v2 " + group + Layout.Variant.CONTROL.key(),
+                        StrictJson.at(json, "cpu.cgroup").asText(), "json: the group the search found"),
+                () -> assertEquals(LIMIT_256M, StrictJson.number(json, "memory.limit"), "json memory.limit"),
+                () -> assertEquals(String.valueOf(LIMIT_256M), published(agent, "memory"), agent::toString));
+    }
+
+    /**
+     * The guest's 4 CPUs are 2 cores of 2 threads: {@code json} counts 2 physical cores, the agent with
+     * {@code cores=physical} sizes the JVM for 2, the control keeps 4.
+     */
+    private void physicalAgainstControl() {
+        ProbeResult physical = probe(Layout.TOPOLOGY, Layout.Variant.PHYSICAL);
+        ProbeResult control = probe(Layout.TOPOLOGY, Layout.Variant.CONTROL);
+        JsonNode json = json(Layout.TOPOLOGY);
+        figure("topology 2 cores x 2 threads, cores=physical CPUs", CpuFigures.of(physical), CpuFigures.of(control));
+        figure("topology json cpu.physicalCores / cpu.count", StrictJson.number(json, "cpu.physicalCores"),
+                StrictJson.number(json, "cpu.count"));
+        assertAll(
+                () -> assertEquals(CpuFigures.sizedFor(TOPOLOGY_CORES, physical), CpuFigures.of(physical),
+                        () -> "agent: " + physical),
+                () -> assertEquals(guestSized(control), CpuFigures.of(control), () -> "control: " + control),
+                () -> assertEquals(TOPOLOGY_CORES, StrictJson.number(json, "cpu.physicalCores"),
+                        () -> "json cpu.physicalCores; the guest's topology: " + results.topology()),
+                () -> assertEquals(CgroupV2GuestTest.GUEST_CPUS, StrictJson.number(json, "cpu.count"),
+                        "json cpu.count: logical by default"));
     }
 
     private void kubepodsAgainstControl() {

@@ -49,6 +49,8 @@ final class GuestTable {
             case QUOTA_HALF -> "cpu.max 0.5, memory.max 256M";
             case PARENT -> "parent cpu.max 0.5, memory.max 384M; child unlimited, 1G";
             case NAMESPACE_MOUNT -> "cgroup namespace, cgroup2 mounted inside; cpu.max 0.5, memory.max 256M";
+            case NAMESPACE_NO_MOUNT -> "cgroup namespace without a fresh mount (unshare -C); cpu.max 0.5, "
+                    + "memory.max 256M";
             case KUBEPODS -> "kubepods: pod cpu.max 0.5, memory.max 256M; container 1.5, 512M";
             case HOG -> "heap hog in memory.max 256M";
             default -> null;

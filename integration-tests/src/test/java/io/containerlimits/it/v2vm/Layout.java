@@ -36,6 +36,20 @@ enum Layout {
      */
     KUBEPODS("kubepods", List.of(Variant.ALONE, Variant.AGENT, Variant.CONTROL)),
 
+    /**
+     * {@code cpu.max} 0.5 and {@code memory.max} 256 MiB; the JVM in a private cgroup namespace entered with
+     * {@code unshare -C} and no fresh mount: {@code /proc/self/cgroup} says {@code 0::/} and the mount's root reads
+     * {@code /..}, so only a search of the hierarchy finds the group (docs/edge-cases.md, "A private cgroup namespace
+     * without a fresh mount").
+     */
+    NAMESPACE_NO_MOUNT("unshare", List.of(Variant.ALONE, Variant.AGENT, Variant.CONTROL)),
+
+    /**
+     * No limit, on a guest booted with 1 socket of 2 cores of 2 threads: the agent with {@code cores=physical} sizes
+     * the JVM for the 2 cores.
+     */
+    TOPOLOGY("topology", List.of(Variant.PHYSICAL, Variant.CONTROL)),
+
     /** {@code cpu.max} 2 at start, rewritten to 0.5 once the JVM prints its first line. */
     LIVE("live", List.of(Variant.AGENT, Variant.CONTROL)),
 
@@ -69,6 +83,8 @@ enum Layout {
         AGENT("agent"),
         /** The agent with {@code rounding=floor}, and {@code -XX:-UseContainerSupport}. */
         FLOOR("floor"),
+        /** The agent with {@code cores=physical}, and {@code -XX:-UseContainerSupport}. */
+        PHYSICAL("physical"),
         /** {@code -XX:-UseContainerSupport}, no agent; this JVM also runs the jar's {@code json}. */
         CONTROL("control"),
         /** A heap hog as users start it. */
