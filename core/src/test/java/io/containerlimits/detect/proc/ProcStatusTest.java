@@ -19,4 +19,18 @@ class ProcStatusTest {
         assertThrows(MalformedInputException.class, () -> ProcStatus.cpusAllowedList("Cpus_allowed:\tffff\n"));
         assertThrows(MalformedInputException.class, () -> ProcStatus.cpusAllowedList("Cpus_allowed_list:\t\n"));
     }
+
+    @Test
+    void thePidIsThePidLineNotPPidTracerPidOrNSpid() {
+        String status = "Name:\tjava\nTgid:\t77\nPPid:\t5\nTracerPid:\t0\nNSpid:\t9\t77\nPid:\t77\n";
+        assertEquals(77, ProcStatus.pid(status));
+    }
+
+    @Test
+    void aPidThatIsMissingOrNotPositiveIsMalformed() {
+        assertThrows(MalformedInputException.class, () -> ProcStatus.pid("PPid:\t5\n"));
+        assertThrows(MalformedInputException.class, () -> ProcStatus.pid("Pid:\t0\n"));
+        assertThrows(MalformedInputException.class, () -> ProcStatus.pid("Pid:\t-3\n"));
+        assertThrows(MalformedInputException.class, () -> ProcStatus.pid("Pid:\tx\n"));
+    }
 }
