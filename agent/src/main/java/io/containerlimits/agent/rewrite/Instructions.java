@@ -108,7 +108,8 @@ final class Instructions {
      */
     private static long afterSwitch(byte[] classFile, int start, int end, int at, int opcode) {
         int operands = at + 1 + (3 - (at - start) % 4);
-        if (operands + 12 > end) {
+        // The fixed operands: default, low and high; or default and the pair count (a lookupswitch may have none).
+        if (operands + (opcode == TABLESWITCH ? 12 : 8) > end) {
             throw new MalformedClassFileException("switch at offset " + at + " runs past the end of its code");
         }
         if (opcode == TABLESWITCH) {

@@ -102,4 +102,34 @@ class JdkClassesRewriteTest {
         assertTrue(sitesByClass.containsKey("/modules/java.base/java/util/concurrent/ForkJoinPool.class"),
                 sitesByClass.keySet().toString());
     }
+
+    /**
+     * The instruction walk on every method of every class of the JDK, not only the few the rewrite visits: each one's
+     * instructions counted by the walk and by ASM must agree ({@link InstructionCounts}).
+     */
+    @ParameterizedTest
+    @MethodSource("javaHomes")
+    void theInstructionWalkAgreesWithAsmOnEveryMethodOfTheJdk(String javaHome) throws IOException {
+        int classes = 0;
+        long instructions = 0;
+        List<String> problems = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(modules(javaHome).getPath("/modules"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                byte[] classFile = Files.readAllBytes(file);
+                classes++;
+                try {
+                    List<Integer> walked = InstructionCounts.walked(classFile);
+                    if (!walked.equals(InstructionCounts.read(classFile))) {
+                        problems.add(file + ": walked " + walked + ", ASM read " + InstructionCounts.read(classFile));
+                    }
+                    instructions += walked.stream().mapToLong(Integer::longValue).sum();
+                } catch (RuntimeException e) {
+                    problems.add(file + ": " + e);
+                }
+            }
+        }
+        System.out.printf("%s: %d classes, %d instructions walked%n", javaHome, classes, instructions);
+        assertEquals(List.of(), problems.subList(0, Math.min(problems.size(), 20)), problems.size() + " classes");
+        assertTrue(classes > 10_000, classes + " classes");
+    }
 }
