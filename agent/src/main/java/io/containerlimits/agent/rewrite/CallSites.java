@@ -26,6 +26,18 @@ final class CallSites {
     /** The offsets of the {@code invokevirtual} opcodes that name one of {@code methodrefs}; empty for none. */
     static int[] find(byte[] classFile, ConstantPool pool, int[] methodrefs) {
         int[] found = new int[0];
+        int[] code = codeRanges(classFile, pool);
+        for (int i = 0; i < code.length; i += 2) {
+            found = callSites(classFile, code[i], code[i + 1], methodrefs, found);
+        }
+        return found;
+    }
+
+    /**
+     * Where the code of each method that has a {@code Code} attribute starts and ends, in class-file order:
+     * {@code start0, end0, start1, end1, ...}.
+     */
+    static int[] codeRanges(byte[] classFile, ConstantPool pool) {
         int at = pool.end() + 6; // access_flags, this_class, super_class
         at += 2 + 2 * ClassBytes.u2(classFile, at); // interfaces
         int fields = ClassBytes.u2(classFile, at);
@@ -35,24 +47,31 @@ final class CallSites {
         }
         int methods = ClassBytes.u2(classFile, at);
         at += 2;
+        int[] ranges = new int[2 * methods];
+        int found = 0;
         for (int m = 0; m < methods; m++) {
             int attributes = ClassBytes.u2(classFile, at + 6);
             at += 8;
+            int foundBefore = found;
             for (int a = 0; a < attributes; a++) {
                 int length = ClassBytes.s4(classFile, at + 2);
                 ClassBytes.check(classFile, at + 6, length);
                 if (pool.isUtf8(ClassBytes.u2(classFile, at), CODE)) {
+                    if (found > foundBefore) {
+                        throw new MalformedClassFileException("method " + m + " has two Code attributes");
+                    }
                     // Code: name u2, length u4, max_stack u2, max_locals u2, code_length u4, code[], ...
                     int codeLength = ClassBytes.s4(classFile, at + 10);
                     if (codeLength < 0 || 8L + codeLength > length) {
                         throw new MalformedClassFileException("Code of method " + m + " longer than its attribute");
                     }
-                    found = callSites(classFile, at + 14, at + 14 + codeLength, methodrefs, found);
+                    ranges[found++] = at + 14;
+                    ranges[found++] = at + 14 + codeLength;
                 }
                 at += 6 + length;
             }
         }
-        return found;
+        return found == ranges.length ? ranges : Arrays.copyOf(ranges, found);
     }
 
     /** {@code found} with the call sites of the code from {@code start} to {@code end} added. */

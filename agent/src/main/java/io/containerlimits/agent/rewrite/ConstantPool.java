@@ -116,6 +116,11 @@ final class ConstantPool {
         return offsets[index];
     }
 
+    /** The {@code u1} at {@code skip} bytes after entry {@code index}'s tag: a method handle's kind. */
+    int u1(int index, int skip) {
+        return ClassBytes.u1(classFile, offsets[index] + skip);
+    }
+
     /** The {@code u2} at {@code skip} bytes after entry {@code index}'s tag: one of the indexes a reference holds. */
     int u2(int index, int skip) {
         return ClassBytes.u2(classFile, offsets[index] + skip);

@@ -48,7 +48,7 @@ final class MethodHandleConstants {
     static int[] find(ConstantPool pool, int[] methodrefs) {
         int[] handles = new int[0];
         for (int i = 1; i < pool.count(); i++) {
-            if (pool.tag(i) == ConstantPool.METHOD_HANDLE && kind(pool, i) == REF_INVOKE_VIRTUAL
+            if (pool.tag(i) == ConstantPool.METHOD_HANDLE && pool.u1(i, 1) == REF_INVOKE_VIRTUAL
                     && contains(methodrefs, pool.u2(i, 2))) {
                 handles = Arrays.copyOf(handles, handles.length + 1);
                 handles[handles.length - 1] = pool.offset(i);
@@ -64,10 +64,6 @@ final class MethodHandleConstants {
     static void repoint(byte[] classFile, int offset, int helperMethodref) {
         classFile[offset + 1] = REF_INVOKE_STATIC;
         ClassBytes.putU2(classFile, offset + 2, helperMethodref);
-    }
-
-    private static int kind(ConstantPool pool, int index) {
-        return pool.u2(index, 0) & 0xff; // the tag byte, then reference_kind
     }
 
     private static boolean contains(int[] values, int value) {

@@ -1,6 +1,5 @@
 package io.containerlimits.agent.rewrite;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.ClassReader;
@@ -18,39 +17,19 @@ import org.objectweb.asm.Opcodes;
  */
 final class InstructionCounts {
 
-    private static final byte[] CODE = "Code".getBytes(StandardCharsets.US_ASCII);
-
     private InstructionCounts() {
     }
 
     /** The walk's count for each method that has code, in class-file order. */
     static List<Integer> walked(byte[] classFile) {
-        ConstantPool pool = ConstantPool.of(classFile);
         List<Integer> counts = new ArrayList<>();
-        int at = pool.end() + 6;
-        at += 2 + 2 * ClassBytes.u2(classFile, at);
-        int fields = ClassBytes.u2(classFile, at);
-        at += 2;
-        for (int f = 0; f < fields; f++) {
-            at = skipAttributes(classFile, at + 6);
-        }
-        int methods = ClassBytes.u2(classFile, at);
-        at += 2;
-        for (int m = 0; m < methods; m++) {
-            int attributes = ClassBytes.u2(classFile, at + 6);
-            at += 8;
-            for (int a = 0; a < attributes; a++) {
-                if (pool.isUtf8(ClassBytes.u2(classFile, at), CODE)) {
-                    int start = at + 14;
-                    int end = start + ClassBytes.s4(classFile, at + 10);
-                    int count = 0;
-                    for (int pc = start; pc < end; pc = Instructions.next(classFile, start, end, pc)) {
-                        count++;
-                    }
-                    counts.add(count);
-                }
-                at += 6 + ClassBytes.s4(classFile, at + 2);
+        int[] code = CallSites.codeRanges(classFile, ConstantPool.of(classFile));
+        for (int i = 0; i < code.length; i += 2) {
+            int count = 0;
+            for (int at = code[i]; at < code[i + 1]; at = Instructions.next(classFile, code[i], code[i + 1], at)) {
+                count++;
             }
+            counts.add(count);
         }
         return counts;
     }
@@ -66,15 +45,6 @@ final class InstructionCounts {
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return counts;
-    }
-
-    private static int skipAttributes(byte[] classFile, int at) {
-        int attributes = ClassBytes.u2(classFile, at);
-        int next = at + 2;
-        for (int a = 0; a < attributes; a++) {
-            next += 6 + ClassBytes.s4(classFile, next + 2);
-        }
-        return next;
     }
 
     /** Counts one per instruction visit; adds the count when the method's code ends. */
