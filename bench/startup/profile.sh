@@ -6,6 +6,8 @@
 # and container-limits idle (no options) and rewriting (`cpus=1`), and prints a markdown table: the main thread's CPU,
 # mean ms per run, split into buckets by frame name (the rules are in profiling.py's bucket()). With a second jar
 # (B.jar, or CL_JAR_B=...) its two container-limits variants are profiled in the same rounds, to compare two builds.
+# Keep each jar's file name container-limits.jar (copy B into a folder of its own): the manifest's Boot-Class-Path
+# names the jar by that name, and a renamed copy makes premain take its slower fallback (the table then says so).
 # A profile attributes time to code, so it stays meaningful on a loaded machine where a timing would not: the
 # load average at the start and the end is printed with the table.
 #

@@ -217,10 +217,21 @@ def table(columns, runs, interval_ms):
 
 
 def jar_line(name, jar):
+    """One line on a jar: its size, whether it has ASM, and whether its Boot-Class-Path resolves. The manifest names
+    the jar by its file name (container-limits.jar), relative to the jar's folder: a renamed copy misses it and
+    premain takes its fallback for a renamed jar, which costs premain time of its own."""
     with zipfile.ZipFile(jar) as z:
         asm = sum(1 for n in z.namelist() if "bytebuddy/" in n and n.endswith(".class"))
-    return "* %s: `%s`, %d bytes, %s" % (name, jar, os.path.getsize(jar),
-                                          "%d Byte Buddy / ASM classes" % asm if asm else "no Byte Buddy / ASM classes")
+        manifest = z.read("META-INF/MANIFEST.MF").decode(errors="replace").splitlines()
+    boot = [l.split(":", 1)[1].split() for l in manifest if l.startswith("Boot-Class-Path:")]
+    missing = [e for e in (boot[0] if boot else []) if not os.path.exists(os.path.join(os.path.dirname(jar), e))]
+    line = "* %s: `%s`, %d bytes, %s" % (name, jar, os.path.getsize(jar),
+                                         "%d Byte Buddy / ASM classes" % asm if asm else "no Byte Buddy / ASM classes")
+    if missing:
+        line += "; **its Boot-Class-Path `%s` is not next to it** (renamed copy: premain takes the fallback)" % (
+            " ".join(missing))
+        print("warning: " + line[2:], file=sys.stderr)
+    return line
 
 
 def main():
