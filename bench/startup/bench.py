@@ -310,10 +310,8 @@ def diagnostics(args, jdks, all_apps, all_variants):
                 finally:
                     os.unlink(log_path)
                 ours = [l for l in lines if " io.containerlimits." in l]
-                shaded = [l for l in ours if ".shaded." in l]
                 not_cds = [l for l in lines if "shared objects file" not in l]
-                rows.append((jdk, app, v.key, len(lines), len(not_cds), len(ours), len(shaded),
-                             agent_window_ms(lines, app.main)))
+                rows.append((jdk, app, v.key, len(lines), len(not_cds), len(ours), agent_window_ms(lines, app.main)))
         hello = next((a for a in all_apps if a.key == "hello"), None)
         for v in all_variants:
             if hello is None or v.agent is None or v.key in ("noop", "floor") or v.cache:
@@ -626,13 +624,11 @@ def write_report(args, jdks, all_apps, all_variants, by_key, class_rows, logs, l
                  "same single run, so indicative only on a busy machine. *Not from CDS* counts the classes not loaded "
                  "from the default CDS archive or the cache.")
         L.append("")
-        L.append("| JDK | app | variant | classes loaded | not from CDS | `io.containerlimits.*` | of which shaded ASM "
-                 "| agent window, ms |")
-        L.append("|---|---|---|---|---|---|---|---|")
+        L.append("| JDK | app | variant | classes loaded | not from CDS | `io.containerlimits.*` | agent window, ms |")
+        L.append("|---|---|---|---|---|---|---|")
         for row in class_rows:
-            L.append("| %s | %s | %s | %d | %d | %d | %d | %s |" % (row[0], row[1].label, row[2], row[3], row[4],
-                                                                    row[5], row[6],
-                                                                    "" if row[7] is None else fmt(row[7])))
+            L.append("| %s | %s | %s | %d | %d | %d | %s |" % (row[0], row[1].label, row[2], row[3], row[4], row[5],
+                                                               "" if row[6] is None else fmt(row[6])))
         L.append("")
     if logs:
         L.append("## What the agent says about itself (Hello, `log=debug`)")

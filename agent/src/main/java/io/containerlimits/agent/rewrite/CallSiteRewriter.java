@@ -1,11 +1,6 @@
 package io.containerlimits.agent.rewrite;
 
 import java.util.Arrays;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
 
 /**
  * Rewrites {@code invokevirtual java/lang/Runtime.availableProcessors()I} into {@code invokestatic} of
@@ -13,13 +8,16 @@ import net.bytebuddy.jar.asm.Opcodes;
  * {@code Runtime.availableProcessors} (method references, {@code ldc MethodHandle}) to that same helper
  * ({@link MethodHandleConstants}).
  *
- * <p>Both instructions are three bytes long and have the same stack effect (pop the {@code Runtime}, push an
- * {@code int}), so no frame, offset or {@code max_stack} changes: the class is copied with
- * {@code ClassWriter(reader, 0)}, nothing is computed, no class is loaded.
+ * <p>A patch of the bytes, no class-file library: both instructions are three bytes long and have the same stack
+ * effect (pop the {@code Runtime}, push an {@code int}), so the opcode and its index are overwritten in place; the
+ * helper's constants are appended after the last constant of the pool ({@link HelperMethodref}), so no existing
+ * index, offset, frame or {@code max_stack} changes, nothing is computed and no class is loaded. The rest of the file
+ * is copied as it is (docs/design.md §5: ASM's first use cost four times this patch's on JDK 25's ForkJoinPool).
  *
- * <p>Relaxed, never strict: a class that cannot be parsed is left as it was (the caller catches and counts), because
- * a rewrite may never break the class it was offered. A cheap byte scan for the name {@code availableProcessors}
- * comes first: a class that calls the method must hold that Utf8 constant, so everything else is skipped unparsed.
+ * <p>A class that cannot be read is left as it was ({@link MalformedClassFileException}; the caller catches and
+ * counts), because a rewrite may never break the class it was offered. A cheap byte scan for the name
+ * {@code availableProcessors} comes first: a class that calls the method must hold that Utf8 constant, so everything
+ * else is skipped unparsed.
  */
 public final class CallSiteRewriter {
 
@@ -28,8 +26,6 @@ public final class CallSiteRewriter {
 
     /** Descriptor of the helper: takes the {@code Runtime} receiver that was on the stack. */
     public static final String HELPER_DESCRIPTOR = "(Ljava/lang/Runtime;)I";
-
-    private static final String METHOD = "availableProcessors";
 
     /**
      * The constant-pool entry every caller holds: {@code CONSTANT_Utf8} (tag 1), length 19 as a big-endian u2, then the
@@ -82,7 +78,7 @@ public final class CallSiteRewriter {
      * The rewritten class file, or {@code null} when it has no call site to rewrite (for tests; the transformer counts
      * with {@link #rewriteCounting}).
      *
-     * @throws RuntimeException from ASM when the class file is malformed; callers leave such classes unchanged
+     * @throws MalformedClassFileException when the class file cannot be read; callers leave such classes unchanged
      */
     public static byte[] rewrite(byte[] classFile) {
         Result result = rewriteCounting(classFile);
@@ -91,46 +87,44 @@ public final class CallSiteRewriter {
 
     /**
      * Like {@link #rewrite(byte[])}, also saying how many call sites and method handles were replaced; {@code null}
-     * for none.
+     * for none, and when the constant pool has no room for the helper's constants.
+     *
+     * @throws MalformedClassFileException when the class file cannot be read; callers leave such classes unchanged
      */
     public static Result rewriteCounting(byte[] classFile) {
         if (!mentionsAvailableProcessors(classFile)) {
             return null;
         }
-        ClassReader reader = new ClassReader(classFile);
-        int[] methodrefs = RuntimeMethodref.indexesIn(reader);
+        ConstantPool pool = ConstantPool.of(classFile);
+        int[] methodrefs = RuntimeMethodref.indexesIn(pool);
         if (methodrefs.length == 0) {
             return null; // the name is there, but no Methodref to Runtime's method
         }
-        // Handles first: the patch only appends constants, so the Methodref indexes stay valid for the call sites.
-        MethodHandleConstants.Patched handles = MethodHandleConstants.redirect(reader, classFile, methodrefs);
-        byte[] current = classFile;
-        if (handles != null) {
-            current = handles.classFile;
-            reader = new ClassReader(current);
+        int[] callSites = CallSites.find(classFile, pool, methodrefs);
+        int[] handles = MethodHandleConstants.find(pool, methodrefs);
+        if (callSites.length == 0 && handles.length == 0) {
+            return null;
         }
-        int handleCount = handles == null ? 0 : handles.handles;
-        boolean[] methodsToVisit = CallSiteMethods.of(reader, current, methodrefs);
-        if (!any(methodsToVisit)) {
-            return handleCount == 0 ? null : new Result(current, 0, handleCount);
+        HelperMethodref helper = HelperMethodref.appendTo(pool, RuntimeMethodref.nameIndex(pool, methodrefs[0]));
+        if (helper == null) {
+            return null; // no room in the pool: left as it is
         }
-        // Given the reader, the writer starts from its constant pool and copies every method nobody visits verbatim.
-        ClassWriter writer = new ClassWriter(reader, 0);
-        Substitution substitution = new Substitution(writer, methodsToVisit);
-        reader.accept(substitution, 0);
-        if (substitution.replaced == 0) {
-            return handleCount == 0 ? null : new Result(current, 0, handleCount);
+        int poolEnd = pool.end();
+        int added = helper.constants.length;
+        byte[] patched = new byte[classFile.length + added];
+        System.arraycopy(classFile, 0, patched, 0, poolEnd);
+        System.arraycopy(helper.constants, 0, patched, poolEnd, added);
+        System.arraycopy(classFile, poolEnd, patched, poolEnd + added, classFile.length - poolEnd);
+        ClassBytes.putU2(patched, ConstantPool.COUNT_OFFSET, helper.count);
+        for (int handle : handles) {
+            MethodHandleConstants.repoint(patched, handle, helper.index); // in the pool: before the appended bytes
         }
-        return new Result(writer.toByteArray(), substitution.replaced, handleCount);
-    }
-
-    private static boolean any(boolean[] flags) {
-        for (boolean flag : flags) {
-            if (flag) {
-                return true;
-            }
+        for (int site : callSites) {
+            int at = site + added; // in a method: after them
+            patched[at] = (byte) Instructions.INVOKESTATIC;
+            ClassBytes.putU2(patched, at + 1, helper.index);
         }
-        return false;
+        return new Result(patched, callSites.length, handles.length);
     }
 
     /** A rewritten class file, how many call sites it had and how many method handles it re-pointed. */
@@ -160,41 +154,6 @@ public final class CallSiteRewriter {
          */
         public int methodHandles() {
             return methodHandles;
-        }
-    }
-
-    /**
-     * Swaps the one instruction in the methods that may hold it; counts what it swapped. The other methods get the
-     * writer's own visitor, which ASM takes as leave to copy their bytes as they are.
-     */
-    private static final class Substitution extends ClassVisitor {
-        private final boolean[] methodsToVisit;
-        private int method;
-        int replaced;
-
-        Substitution(ClassVisitor next, boolean[] methodsToVisit) {
-            super(Opcodes.ASM9, next);
-            this.methodsToVisit = methodsToVisit;
-        }
-
-        @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
-            MethodVisitor next = super.visitMethod(access, name, descriptor, signature, exceptions);
-            boolean visit = method < methodsToVisit.length && methodsToVisit[method];
-            method++;
-            return next == null || !visit ? next : new MethodVisitor(Opcodes.ASM9, next) {
-                @Override
-                public void visitMethodInsn(int opcode, String owner, String method, String desc, boolean itf) {
-                    if (opcode == Opcodes.INVOKEVIRTUAL && "java/lang/Runtime".equals(owner)
-                            && METHOD.equals(method) && "()I".equals(desc)) {
-                        replaced++;
-                        super.visitMethodInsn(Opcodes.INVOKESTATIC, HELPER_OWNER, METHOD, HELPER_DESCRIPTOR, false);
-                    } else {
-                        super.visitMethodInsn(opcode, owner, method, desc, itf);
-                    }
-                }
-            };
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.containerlimits.agent.rewrite;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import net.bytebuddy.jar.asm.ClassReader;
 
 /**
  * Finds the one constant every way of reaching {@code Runtime.availableProcessors()} from a class file goes through:
@@ -11,29 +11,40 @@ import net.bytebuddy.jar.asm.ClassReader;
  */
 final class RuntimeMethodref {
 
-    private static final int CONSTANT_METHODREF = 10;
+    static final byte[] NAME = "availableProcessors".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] OWNER = "java/lang/Runtime".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DESCRIPTOR = "()I".getBytes(StandardCharsets.US_ASCII);
 
     private RuntimeMethodref() {
         throw new UnsupportedOperationException();
     }
 
-    /** The constant-pool indexes of that {@code Methodref}, in pool order; empty when the class has none. */
-    static int[] indexesIn(ClassReader reader) {
-        char[] buffer = new char[reader.getMaxStringLength()];
+    /**
+     * The constant-pool indexes of that {@code Methodref}, in pool order; empty when the class has none. A reference
+     * whose parts are not the constants they should be (a {@code Class} that is not one) matches nothing: the JVM
+     * rejects such a class anyway, and the rewrite must not be the one that touches it.
+     */
+    static int[] indexesIn(ConstantPool pool) {
         int[] found = new int[0];
-        for (int i = 1; i < reader.getItemCount(); i++) {
-            int offset = reader.getItem(i);
-            if (offset == 0 || reader.readByte(offset - 1) != CONSTANT_METHODREF) {
-                continue; // the unused slot after a long or double, or another kind of constant
+        for (int i = 1; i < pool.count(); i++) {
+            if (pool.tag(i) != ConstantPool.METHODREF) {
+                continue;
             }
-            int nameAndType = reader.getItem(reader.readUnsignedShort(offset + 2));
-            if ("availableProcessors".equals(reader.readUTF8(nameAndType, buffer))
-                    && "()I".equals(reader.readUTF8(nameAndType + 2, buffer))
-                    && "java/lang/Runtime".equals(reader.readClass(offset, buffer))) {
+            int owner = pool.u2(i, 1);
+            int nameAndType = pool.u2(i, 3);
+            if (pool.tag(nameAndType) == ConstantPool.NAME_AND_TYPE
+                    && pool.isUtf8(pool.u2(nameAndType, 1), NAME)
+                    && pool.isUtf8(pool.u2(nameAndType, 3), DESCRIPTOR)
+                    && pool.tag(owner) == ConstantPool.CLASS && pool.isUtf8(pool.u2(owner, 1), OWNER)) {
                 found = Arrays.copyOf(found, found.length + 1);
                 found[found.length - 1] = i;
             }
         }
         return found;
+    }
+
+    /** The index of the name {@code availableProcessors} that the {@code Methodref} at {@code index} uses. */
+    static int nameIndex(ConstantPool pool, int index) {
+        return pool.u2(pool.u2(index, 3), 1);
     }
 }

@@ -24,21 +24,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.jar.asm.Opcodes;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class CallSiteRewriterTest {
 
     private static final int HELPER_COUNT = 977;
-
-    /** {@code invokevirtual Runtime.availableProcessors()I} as {@link InstructionListing} writes it. */
-    private static final String RUNTIME_CALL =
-            Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
-
-    /** The helper's {@code invokestatic} that replaces it. */
-    private static final String HELPER_CALL = Opcodes.INVOKESTATIC + " " + CallSiteRewriter.HELPER_OWNER
-            + " availableProcessors " + CallSiteRewriter.HELPER_DESCRIPTOR + " false";
 
     @AfterEach
     void forgetHelperCount() {
@@ -75,13 +66,11 @@ class CallSiteRewriterTest {
     @Test
     void rewriteSwapsEachCallForTheHelperAndLeavesEveryOtherInstructionAsItWas() {
         byte[] original = ClassFiles.of(CallsAvailableProcessors.class);
-        Map<String, List<String>> expected = InstructionListing.of(original);
-        expected.replaceAll((method, code) -> code.stream().map(line -> line.equals(RUNTIME_CALL) ? HELPER_CALL : line)
-                .toList());
+        Map<String, List<String>> expected = InstructionListing.rewritten(InstructionListing.of(original), false);
 
         Map<String, List<String>> rewritten = InstructionListing.of(CallSiteRewriter.rewrite(original));
 
-        assertEquals(4, expected.values().stream().flatMap(List::stream).filter(HELPER_CALL::equals).count(),
+        assertEquals(4, InstructionListing.count(expected, InstructionListing.HELPER_CALL),
                 "the listing sees the four call sites, or the comparison proves nothing");
         assertEquals(expected, rewritten, "the same methods and instructions, each call site now the helper's");
     }
@@ -119,7 +108,7 @@ class CallSiteRewriterTest {
         assertEquals(HELPER_COUNT, type.getMethod("direct").invoke(null));
         assertEquals(HELPER_COUNT, type.getMethod("viaReference").invoke(null));
         assertEquals(1, occurrences(result.classFile(), CallSiteRewriter.HELPER_OWNER),
-                "ASM reuses the helper constants the handle patch appended instead of adding them twice");
+                "the call site and the handle share one set of appended helper constants");
     }
 
     @Test
@@ -151,16 +140,30 @@ class CallSiteRewriterTest {
     }
 
     @Test
-    void thePatchOnlyAppendsConstants() {
+    void thePatchOnlyAppendsConstantsAndReusesTheTextsThePoolHas() {
         byte[] original = ClassFiles.of(UsesMethodReference.class);
         byte[] rewritten = CallSiteRewriter.rewrite(original);
         int count = (original[8] & 0xff) << 8 | (original[9] & 0xff);
-        assertEquals(count + 5, (rewritten[8] & 0xff) << 8 | (rewritten[9] & 0xff), "five constants appended");
+        assertEquals(1, occurrences(original, CallSiteRewriter.HELPER_DESCRIPTOR),
+                "the unbound reference's method type (Runtime)int is already in the pool");
+        assertEquals(count + 4, (rewritten[8] & 0xff) << 8 | (rewritten[9] & 0xff),
+                "owner, Class, NameAndType, Methodref appended; the descriptor reused");
+        assertEquals(1, occurrences(rewritten, CallSiteRewriter.HELPER_DESCRIPTOR), "held once");
         int added = rewritten.length - original.length;
         assertArrayEquals(Arrays.copyOfRange(original, original.length - 100, original.length),
                 Arrays.copyOfRange(rewritten, rewritten.length - 100, rewritten.length),
                 "the rest is copied as it was");
-        assertTrue(added > 0 && added < 100, "only the five constants: " + added + " bytes");
+        assertEquals(3 + CallSiteRewriter.HELPER_OWNER.length() + 3 + 5 + 5, added, "only the four constants");
+    }
+
+    @Test
+    void aClassWithoutTheTextsGetsAllFiveConstants() {
+        byte[] original = ClassFiles.of(CallsAvailableProcessors.class);
+        byte[] rewritten = CallSiteRewriter.rewrite(original);
+        int count = (original[8] & 0xff) << 8 | (original[9] & 0xff);
+        assertEquals(count + 5, (rewritten[8] & 0xff) << 8 | (rewritten[9] & 0xff));
+        assertEquals(3 + CallSiteRewriter.HELPER_OWNER.length() + 3 + 3 + CallSiteRewriter.HELPER_DESCRIPTOR.length()
+                + 5 + 5, rewritten.length - original.length, "the constants and nothing else: instructions in place");
     }
 
     private static int occurrences(byte[] haystack, String text) {
@@ -205,6 +208,6 @@ class CallSiteRewriterTest {
     void malformedClassFileThrowsForTheCallerToCatch() {
         byte[] garbage = "\u00ca\u00fe\u00ba\u00be garbage \u0001\u0000\u0013availableProcessors"
                 .getBytes(StandardCharsets.ISO_8859_1);
-        assertThrows(RuntimeException.class, () -> CallSiteRewriter.rewrite(garbage));
+        assertThrows(MalformedClassFileException.class, () -> CallSiteRewriter.rewrite(garbage));
     }
 }

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.bytebuddy.jar.asm.ClassReader;
-import net.bytebuddy.jar.asm.ClassVisitor;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.Label;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * Every method's instructions as text, one string each, by name and descriptor: what a rewrite must leave alone
@@ -27,11 +27,44 @@ final class InstructionListing extends ClassVisitor {
         super(Opcodes.ASM9);
     }
 
+    /** {@code invokevirtual Runtime.availableProcessors()I} as this listing writes it. */
+    static final String RUNTIME_CALL = Opcodes.INVOKEVIRTUAL + " java/lang/Runtime availableProcessors ()I false";
+
+    /** The helper's {@code invokestatic} that replaces it. */
+    static final String HELPER_CALL = Opcodes.INVOKESTATIC + " " + CallSiteRewriter.HELPER_OWNER
+            + " availableProcessors " + CallSiteRewriter.HELPER_DESCRIPTOR + " false";
+
+    /** A method handle to {@code Runtime.availableProcessors}, as this listing writes it (bootstrap arguments, ldc). */
+    static final String RUNTIME_HANDLE =
+            new Handle(Opcodes.H_INVOKEVIRTUAL, "java/lang/Runtime", "availableProcessors", "()I", false).toString();
+
+    /** The handle to the helper that replaces it. */
+    static final String HELPER_HANDLE = new Handle(Opcodes.H_INVOKESTATIC, CallSiteRewriter.HELPER_OWNER,
+            "availableProcessors", CallSiteRewriter.HELPER_DESCRIPTOR, false).toString();
+
     /** The listing of every method of {@code classFile}. */
     static Map<String, List<String>> of(byte[] classFile) {
         InstructionListing listing = new InstructionListing();
         new ClassReader(classFile).accept(listing, ClassReader.SKIP_FRAMES);
         return listing.methods;
+    }
+
+    /**
+     * What the listing of a rewritten class must be, given the original's: every call to {@code Runtime} now the
+     * helper's, and (when {@code handles}) every handle to it the helper's handle; every other line as it was.
+     */
+    static Map<String, List<String>> rewritten(Map<String, List<String>> original, boolean handles) {
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        original.forEach((method, code) -> expected.put(method, code.stream()
+                .map(line -> line.equals(RUNTIME_CALL) ? HELPER_CALL : line)
+                .map(line -> handles ? line.replace(RUNTIME_HANDLE, HELPER_HANDLE) : line)
+                .toList()));
+        return expected;
+    }
+
+    /** How many lines of the listing are {@code line}. */
+    static long count(Map<String, List<String>> listing, String line) {
+        return listing.values().stream().flatMap(List::stream).filter(line::equals).count();
     }
 
     @Override

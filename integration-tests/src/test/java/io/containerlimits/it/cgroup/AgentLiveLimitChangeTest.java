@@ -101,6 +101,10 @@ class AgentLiveLimitChangeTest {
             Figures.print("quota 0.5 -> 2 while running: ms from the write to each consumer", jdk, raised,
                     "cpus " + control.last("cpus") + ", listener " + control.last("listener"));
             assertEquals(host, control.last("cpus"), "without container support the control never moves");
+            // The control's own watchers poll once a second, on their own phase: lowering the quota before they saw
+            // it raised would leave them nothing to report (0.5 at both of their polls).
+            control.await("its own listeners' 2",
+                    line -> line.get("listener").equals("2") && line.get("isolated").equals("2"), WAIT);
 
             Map<String, Long> lowered = change(agentGroup, controlGroup, 0.5, agent, "1", vt);
             Figures.print("quota 2 -> 0.5 while running: ms from the write to each consumer", jdk, lowered,

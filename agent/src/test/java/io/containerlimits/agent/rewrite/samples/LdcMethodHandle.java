@@ -1,9 +1,9 @@
 package io.containerlimits.agent.rewrite.samples;
 
-import net.bytebuddy.jar.asm.ClassWriter;
-import net.bytebuddy.jar.asm.Handle;
-import net.bytebuddy.jar.asm.MethodVisitor;
-import net.bytebuddy.jar.asm.Opcodes;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * A class javac cannot write: {@code ldc MethodHandle REF_invokeVirtual java/lang/Runtime.availableProcessors:()I}
