@@ -7,7 +7,8 @@
 # agent jar, and the Spring Boot app of bench/startup/spring built with Maven (its dependencies copied next to it).
 # Trains the CDS archives and AOT caches of the cache variants before the rounds. Builds the container-limits jar
 # with Maven if it is missing (set CL_JAR to measure another jar, CL_REBUILD=1 to rebuild it). Refuses to time while
-# the load average is above 3 (pass --any-load to time anyway, e.g. to check the harness with one round).
+# the load average is above 3 (pass --any-load to time anyway, e.g. to check the harness with one round; or
+# --wait-quiet MINUTES to let the untimed training and preflight overlap the end of another job and then wait).
 #
 # Environment: JDK17, JDK21, JDK25 (JDK homes; 21 defaults to where bin/test stages it), GUAVA_VERSION, BENCH_OUT
 # (results file), BENCH_SEED (round order).
